@@ -1,0 +1,87 @@
+using NodaTime;
+using Pledge.Cli.Calendars;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace Pledge.Cli.Infrastructure;
+
+/// <summary>The <c>pledge</c> command line: commands, their services, and how errors become exit codes.</summary>
+internal static class PledgeApp
+{
+    /// <summary>Exit code for bad input (a file, a value) found while running.</summary>
+    public const int InputError = 1;
+
+    /// <summary>Exit code for a command line that does not parse.</summary>
+    public const int UsageError = 2;
+
+    public static int Run(
+        string[] args,
+        IClock clock,
+        TextWriter output,
+        TextWriter error,
+        Func<Stream> openInput,
+        Func<Stream> openOutput)
+    {
+        var console = AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Out = new AnsiConsoleOutput(output),
+            Ansi = AnsiSupport.Detect,
+            ColorSystem = ColorSystemSupport.Detect,
+        });
+        if (!ReferenceEquals(output, Console.Out) || Console.IsOutputRedirected)
+        {
+            // Tables written to a file or a pipe are read later or by scripts: do not wrap them at 80 columns.
+            console.Profile.Width = 200;
+        }
+
+        var registrar = new TypeRegistrar();
+        registrar.RegisterInstance(typeof(IClock), clock);
+        registrar.RegisterInstance(typeof(IAnsiConsole), console);
+        registrar.RegisterInstance(typeof(CliStreams), new CliStreams(output, error, openInput, openOutput));
+
+        var app = new CommandApp(registrar);
+        app.Configure(config =>
+        {
+            config.SetApplicationName("pledge");
+            config.Settings.Console = console;
+            config.PropagateExceptions();
+            config.UseStrictParsing();
+            config.AddBranch("calendar", calendar =>
+            {
+                calendar.SetDescription("Business calendars and business-time arithmetic.");
+                calendar.AddCommand<DueCommand>("due")
+                    .WithDescription("Print the instant a business duration after (or before) a start.")
+                    .WithExample("calendar", "due", "--calendar", "samples/calendars/beverage-supplier.yaml", "--start", "2026-12-23T16:00:00+01:00", "--minutes", "240");
+                calendar.AddCommand<ElapsedCommand>("elapsed")
+                    .WithDescription("Print the business minutes between two instants (negative when --to is earlier).")
+                    .WithExample("calendar", "elapsed", "--calendar", "samples/calendars/beverage-supplier.yaml", "--from", "2026-12-23T16:00:00+01:00", "--to", "2026-12-28T09:00:00+01:00");
+                calendar.AddCommand<BatchCommand>("batch")
+                    .WithDescription("Answer JSON lines ({\"op\":\"due\",…} / {\"op\":\"elapsed\",…}) from stdin, one JSON line out per line in.");
+                calendar.AddCommand<CheckCommand>("check")
+                    .WithDescription("Validate a calendar file and summarise it: zone, weekly hours, holidays and offset changes ahead.");
+                calendar.AddCommand<ShowCommand>("show")
+                    .WithDescription("List the business windows between two dates.");
+            });
+        });
+
+        try
+        {
+            return app.Run(args);
+        }
+        catch (CliException e)
+        {
+            error.WriteLine($"error: {e.Message}");
+            return e.ExitCode;
+        }
+        catch (CommandParseException e)
+        {
+            error.WriteLine($"error: {e.Message}");
+            return UsageError;
+        }
+        catch (CommandRuntimeException e)
+        {
+            error.WriteLine($"error: {e.Message}");
+            return UsageError;
+        }
+    }
+}
