@@ -125,7 +125,10 @@ internal sealed class BatchProcessor(BusinessCalendar calendar)
 
         try
         {
-            AnswerRequest(line, lineNumber);
+            if (!TryAnswerCanonical(line))
+            {
+                AnswerRequest(line, lineNumber);
+            }
         }
         catch (JsonException e)
         {
@@ -137,6 +140,132 @@ internal sealed class BatchProcessor(BusinessCalendar calendar)
         }
 
         return true;
+    }
+
+    /// <summary>
+    /// The fast path for lines written exactly as the contract shows them, compact and in that field order
+    /// (what generators write): <c>{"op":"due","start":"…","minutes":N}</c> and
+    /// <c>{"op":"elapsed","from":"…","to":"…"}</c>. Anything else, including every malformed line, goes to
+    /// the full JSON reader, so both paths give the same answers.
+    /// </summary>
+    private bool TryAnswerCanonical(ReadOnlySpan<byte> line)
+    {
+        if (line.StartsWith("{\"op\":\"due\",\"start\":\""u8))
+        {
+            var rest = line[21..];
+            var quote = rest.IndexOf((byte)'"');
+            if (quote < 0 || !IsoInstant.TryParse(rest[..quote], out var start))
+            {
+                return false;
+            }
+
+            rest = rest[(quote + 1)..];
+            if (!rest.StartsWith(",\"minutes\":"u8) || rest[^1] != '}')
+            {
+                return false;
+            }
+
+            var number = rest[11..^1];
+            if (!IsJsonNumber(number)
+                || !double.TryParse(number, NumberStyles.Float, CultureInfo.InvariantCulture, out var value)
+                || !BusinessMinutes.TryToTicks(value, out var minutes))
+            {
+                return false;
+            }
+
+            WriteDue(calendar.DueUnixTicks(start, minutes));
+            return true;
+        }
+
+        if (line.StartsWith("{\"op\":\"elapsed\",\"from\":\""u8))
+        {
+            var rest = line[24..];
+            var quote = rest.IndexOf((byte)'"');
+            if (quote < 0 || !IsoInstant.TryParse(rest[..quote], out var from))
+            {
+                return false;
+            }
+
+            rest = rest[(quote + 1)..];
+            if (!rest.StartsWith(",\"to\":\""u8) || !rest.EndsWith("\"}"u8))
+            {
+                return false;
+            }
+
+            if (!IsoInstant.TryParse(rest[7..^2], out var to))
+            {
+                return false;
+            }
+
+            WriteMinutes(calendar.ElapsedTicks(from, to));
+            return true;
+        }
+
+        return false;
+    }
+
+    /// <summary>JSON's number grammar: -?(0|[1-9][0-9]*)(.[0-9]+)?([eE][+-]?[0-9]+)?</summary>
+    private static bool IsJsonNumber(ReadOnlySpan<byte> text)
+    {
+        var i = 0;
+        if (i < text.Length && text[i] == '-')
+        {
+            i++;
+        }
+
+        if (i >= text.Length || !char.IsAsciiDigit((char)text[i]))
+        {
+            return false;
+        }
+
+        if (text[i] == '0')
+        {
+            i++;
+        }
+        else
+        {
+            while (i < text.Length && char.IsAsciiDigit((char)text[i]))
+            {
+                i++;
+            }
+        }
+
+        if (i < text.Length && text[i] == '.')
+        {
+            i++;
+            var digits = i;
+            while (i < text.Length && char.IsAsciiDigit((char)text[i]))
+            {
+                i++;
+            }
+
+            if (i == digits)
+            {
+                return false;
+            }
+        }
+
+        if (i < text.Length && (text[i] == 'e' || text[i] == 'E'))
+        {
+            i++;
+            if (i < text.Length && (text[i] == '+' || text[i] == '-'))
+            {
+                i++;
+            }
+
+            var digits = i;
+            while (i < text.Length && char.IsAsciiDigit((char)text[i]))
+            {
+                i++;
+            }
+
+            if (i == digits)
+            {
+                return false;
+            }
+        }
+
+        return i == text.Length;
     }
 
     private void AnswerRequest(ReadOnlySpan<byte> line, long lineNumber)
