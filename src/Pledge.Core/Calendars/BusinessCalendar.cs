@@ -73,8 +73,18 @@ public sealed class BusinessCalendar
     /// The instant <paramref name="businessTime"/> of business time after <paramref name="start"/>
     /// (before it, when negative). See the type's remarks for the edge rules.
     /// </summary>
-    public Instant Due(Instant start, Duration businessTime) =>
-        Instant.FromUnixTimeTicks(DueUnixTicks(start.ToUnixTimeTicks(), businessTime.BclCompatibleTicks));
+    public Instant Due(Instant start, Duration businessTime)
+    {
+        // Beyond the supported span no answer exists; checking here also keeps huge durations
+        // (Duration.MaxValue) from overflowing the conversion to ticks.
+        var limit = Duration.FromTicks(MaxTicks - MinTicks);
+        if (businessTime > limit || businessTime < -limit)
+        {
+            throw BeyondRange();
+        }
+
+        return Instant.FromUnixTimeTicks(DueUnixTicks(start.ToUnixTimeTicks(), businessTime.BclCompatibleTicks));
+    }
 
     /// <summary>Business time from <paramref name="from"/> to <paramref name="to"/>; negative when <paramref name="to"/> is earlier.</summary>
     public Duration Elapsed(Instant from, Instant to) =>
@@ -162,6 +172,12 @@ public sealed class BusinessCalendar
     public long DueUnixTicks(long start, long businessTicks)
     {
         var table = Covering(start);
+        if (businessTicks > MaxTicks - MinTicks || businessTicks < MinTicks - MaxTicks)
+        {
+            // More business time than the supported years hold; also keeps position + duration from overflowing.
+            throw BeyondRange();
+        }
+
         if (businessTicks == 0)
         {
             return TryNextOpening(start, out var opening) ? opening : throw BeyondRange();

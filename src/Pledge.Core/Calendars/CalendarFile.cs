@@ -77,6 +77,12 @@ public static class CalendarFile
                 _problems.Add(new CalendarProblem(string.Empty, (int)e.Start.Line, (int)e.Start.Column, $"not valid YAML: {Inner(e).Message}"));
                 return Done(null);
             }
+            catch (Exception e) when (e is InvalidOperationException or ArgumentException)
+            {
+                // YamlDotNet's scanner reports some truncated documents ("week: {" at the end) this way.
+                Error(string.Empty, null, $"not valid YAML: {e.Message}");
+                return Done(null);
+            }
 
             string? name = null;
             DateTimeZone? zone = null;
@@ -118,6 +124,11 @@ public static class CalendarFile
             if (name is null && !root.Children.ContainsKey(new YamlScalarNode("name")))
             {
                 name = Path.GetFileNameWithoutExtension(source);
+                if (string.IsNullOrWhiteSpace(name))
+                {
+                    Error("name", root, "is required: the calendar has no name and its source gives none");
+                    name = null;
+                }
             }
 
             if (zone is null || name is null || _problems.Any(p => !p.IsWarning))
