@@ -45,11 +45,21 @@ internal sealed class BatchProcessor(BusinessCalendar calendar)
         int start = 0, end = 0;
         long lineNumber = 0, answered = 0;
         var discarding = false;
+        var bomChecked = false;
         while (true)
         {
             var read = input.Read(buffer, end, buffer.Length - end);
             var atEnd = read == 0;
             end += read;
+            if (!bomChecked && (end >= 3 || atEnd))
+            {
+                bomChecked = true;
+                if (end >= 3 && buffer.AsSpan(0, 3).SequenceEqual("\uFEFF"u8))
+                {
+                    // Editors on Windows start UTF-8 files with a byte order mark; it is not part of line 1.
+                    start = 3;
+                }
+            }
 
             while (true)
             {
@@ -63,6 +73,12 @@ internal sealed class BatchProcessor(BusinessCalendar calendar)
                 if (discarding)
                 {
                     discarding = false;
+                }
+                else if (newline > MaxLineLength)
+                {
+                    // The same limit wherever the line sits in the read buffer.
+                    WriteLongLineError(lineNumber);
+                    answered++;
                 }
                 else if (Answer(buffer.AsSpan(start, newline), lineNumber))
                 {
@@ -78,7 +94,12 @@ internal sealed class BatchProcessor(BusinessCalendar calendar)
 
             if (atEnd)
             {
-                if (end > start && !discarding && Answer(buffer.AsSpan(start, end - start), lineNumber + 1))
+                if (end - start > MaxLineLength && !discarding)
+                {
+                    WriteLongLineError(lineNumber + 1);
+                    answered++;
+                }
+                else if (end > start && !discarding && Answer(buffer.AsSpan(start, end - start), lineNumber + 1))
                 {
                     answered++;
                 }
@@ -91,7 +112,7 @@ internal sealed class BatchProcessor(BusinessCalendar calendar)
             {
                 if (!discarding)
                 {
-                    WriteError(string.Create(CultureInfo.InvariantCulture, $"line {lineNumber + 1}: longer than {MaxLineLength} bytes"));
+                    WriteLongLineError(lineNumber + 1);
                     answered++;
                     discarding = true;
                 }
@@ -108,6 +129,9 @@ internal sealed class BatchProcessor(BusinessCalendar calendar)
         _sink.Flush();
         return answered;
     }
+
+    private void WriteLongLineError(long lineNumber) =>
+        WriteError(string.Create(CultureInfo.InvariantCulture, $"line {lineNumber}: longer than {MaxLineLength} bytes"));
 
     /// <summary>Answers one line; false when it is blank and needs no answer.</summary>
     private bool Answer(ReadOnlySpan<byte> line, long lineNumber)

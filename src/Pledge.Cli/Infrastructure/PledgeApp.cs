@@ -14,6 +14,22 @@ internal static class PledgeApp
     /// <summary>Exit code for a command line that does not parse.</summary>
     public const int UsageError = 2;
 
+    /// <summary>Options that take a value. Spectre.Console.Cli fills a value-less one with an internal placeholder, so catch them first.</summary>
+    private static readonly HashSet<string> ValueOptions =
+        ["-c", "--calendar", "-s", "--start", "-m", "--minutes", "-f", "--from", "-t", "--to"];
+
+    private static void RequireOptionValues(string[] args)
+    {
+        for (var i = 0; i < args.Length; i++)
+        {
+            // A following "-60" is a value (negative minutes); a following "--x" is the next option.
+            if (ValueOptions.Contains(args[i]) && (i + 1 == args.Length || args[i + 1].StartsWith("--", StringComparison.Ordinal)))
+            {
+                throw new CliException($"{args[i]} needs a value", UsageError);
+            }
+        }
+    }
+
     public static int Run(
         string[] args,
         IClock clock,
@@ -66,6 +82,7 @@ internal static class PledgeApp
 
         try
         {
+            RequireOptionValues(args);
             return app.Run(args);
         }
         catch (CliException e)
