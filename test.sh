@@ -17,9 +17,13 @@ dotnet build Pledge.sln -c Release --no-restore
 
 echo "== tests"
 status=0
-dotnet test Pledge.sln -c Release --no-build \
-  --logger "trx" --logger "console;verbosity=minimal" \
-  --results-directory "$results" || status=$?
+# One run per test project, each with its own result file (names from timestamps could collide).
+for project in tests/*/*.csproj; do
+  name=$(basename "$project" .csproj)
+  dotnet test "$project" -c Release --no-build \
+    --logger "trx;LogFileName=$name.trx" --logger "console;verbosity=minimal" \
+    --results-directory "$results" || status=$?
+done
 
 # dotnet test prints no plain total: add up the counters of every result file.
 passed=0
