@@ -30,26 +30,28 @@ fi
 node "$root/bench/peers/generate-queries.mjs" "$lines" 42 > "$work/queries.jsonl"
 head -n "$peer_lines" "$work/queries.jsonl" > "$work/peer-queries.jsonl"
 
-seconds() { # runs "$@" with stdin/stdout redirected by the caller, prints wall seconds
-  local start end
+# timed IN OUT COMMAND…: runs COMMAND with stdin from IN and stdout to OUT; prints its wall seconds.
+timed() {
+  local in=$1 out=$2 start end
+  shift 2
   start=$(date +%s.%N)
-  "$@"
+  "$@" < "$in" > "$out"
   end=$(date +%s.%N)
   awk -v a="$start" -v b="$end" 'BEGIN { printf "%.3f", b - a }'
 }
 
 pledge_runs=()
 for run in 1 2 3 4 5; do
-  s=$(seconds "$work/pledge/pledge" calendar batch --calendar "$calendar" < "$work/queries.jsonl" > "$work/pledge.jsonl")
+  s=$(timed "$work/queries.jsonl" "$work/pledge.jsonl" "$work/pledge/pledge" calendar batch --calendar "$calendar")
   pledge_runs+=("$s")
   echo "pledge run $run: $s s" >&2
 done
 errors=$(grep -c '"error"' "$work/pledge.jsonl" || true)
 answered=$(wc -l < "$work/pledge.jsonl")
 
-empty=$(seconds "$work/pledge/pledge" calendar batch --calendar "$calendar" < /dev/null > /dev/null)
+empty=$(timed /dev/null /dev/null "$work/pledge/pledge" calendar batch --calendar "$calendar")
 
-peer=$(seconds node "$root/bench/peers/peer-due.mjs" --quiet "$work/peer-queries.jsonl" > "$work/peer.jsonl")
+peer=$(timed "$work/peer-queries.jsonl" "$work/peer.jsonl" node "$root/bench/peers/peer-due.mjs" --quiet)
 echo "peer: $peer s for $peer_lines lines" >&2
 
 head -n "$peer_lines" "$work/pledge.jsonl" > "$work/pledge-head.jsonl"

@@ -32,6 +32,7 @@ public sealed class BusinessCalendar
     public const int MaxYear = 2199;
 
     private readonly Lock _gate = new();
+    private readonly Duration _longestBusinessTime;
     private volatile WindowTable? _table;
 
     private BusinessCalendar(CalendarDefinition definition)
@@ -39,6 +40,7 @@ public sealed class BusinessCalendar
         Definition = definition;
         MinTicks = WindowBuilder.StartOfYear(definition.Zone, MinYear);
         MaxTicks = WindowBuilder.StartOfYear(definition.Zone, MaxYear + 1);
+        _longestBusinessTime = Duration.FromTicks(MaxTicks - MinTicks);
     }
 
     /// <summary>What the calendar was built from.</summary>
@@ -77,8 +79,7 @@ public sealed class BusinessCalendar
     {
         // Beyond the supported span no answer exists; checking here also keeps huge durations
         // (Duration.MaxValue) from overflowing the conversion to ticks.
-        var limit = Duration.FromTicks(MaxTicks - MinTicks);
-        if (businessTime > limit || businessTime < -limit)
+        if (businessTime > _longestBusinessTime || businessTime < -_longestBusinessTime)
         {
             throw BeyondRange();
         }
