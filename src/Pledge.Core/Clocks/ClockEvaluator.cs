@@ -1,0 +1,399 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using NodaTime;
+using Pledge.Calendars;
+using Pledge.Tickets;
+
+namespace Pledge.Clocks;
+
+/// <summary>
+/// Evaluates a clock as a pure fold over a ticket's events: the same definition, calendar and events give
+/// the same outcome, whenever and however often it is computed.
+/// </summary>
+/// <remarks>
+/// <para>Business time runs while a measurement is open, the ticket is not in a pause status, and the calendar
+/// is open. Between two events the consumed time grows by the calendar's elapsed business time, and the
+/// instants at which it passes a warning level or the threshold are found with the calendar's Due, so
+/// they are exact however far apart the events are.</para>
+/// <para>A measurement that ends exactly at its threshold is met; it is breached once it goes past it. A breach
+/// once raised stays raised, even if a later priority change gives more time. Lowering the threshold below
+/// the time already consumed breaches at the change.</para>
+/// </remarks>
+public static class ClockEvaluator
+{
+    /// <summary>Evaluates <paramref name="definition"/> on <paramref name="history"/> using the events up to <paramref name="asOf"/>.</summary>
+    public static ClockOutcome Evaluate(ClockDefinition definition, TicketHistory history, Instant asOf)
+    {
+        ArgumentNullException.ThrowIfNull(definition);
+        ArgumentNullException.ThrowIfNull(history);
+        var fold = new Fold(definition, history.TicketId);
+        foreach (var ticketEvent in history.Events)
+        {
+            if (ticketEvent.At > asOf)
+            {
+                break;
+            }
+
+            fold.Apply(ticketEvent);
+        }
+
+        return fold.Finish(asOf);
+    }
+
+    private sealed class Fold(ClockDefinition definition, string ticketId)
+    {
+        private readonly BusinessCalendar _calendar = definition.Calendar;
+        private readonly List<Measurement> _measurements = [];
+        private readonly List<ClockStep> _timeline = [];
+
+        private string _status = string.Empty;
+        private string _priority = string.Empty;
+        private bool _paused;
+        private bool _ended;
+        private bool _stoppedByResolution;
+
+        // The open measurement.
+        private bool _active;
+        private int _number;
+        private long _start;
+        private long _consumed;
+        private long _threshold;
+        private long _last;
+        private long? _breachedAt;
+        private bool[] _warned = new bool[definition.Warnings.Length];
+
+        public void Apply(TicketEvent e)
+        {
+            var at = e.At.ToUnixTimeTicks();
+            Advance(at);
+            switch (e)
+            {
+                case TicketCreated created:
+                    _status = created.Status;
+                    _priority = created.Priority;
+                    _paused = IsPauseStatus(_status);
+                    break;
+                case TicketStatusChanged changed:
+                    ChangeStatus(changed.Status, at);
+                    break;
+                case TicketPriorityChanged changed:
+                    ChangePriority(changed.Priority, at);
+                    break;
+                case TicketReopened:
+                    Reopen(at);
+                    return;
+                case TicketMerged merged:
+                    Cancel(at, $"merged into ticket {merged.Into}");
+                    _ended = true;
+                    return;
+            }
+
+            if (_ended)
+            {
+                return;
+            }
+
+            if (_active && Matches(definition.ResetOn, e))
+            {
+                Stop(at, $"{Name(e)} ends the measurement and starts the next", reset: true);
+                Start(at, ClockStepKind.Started, $"{Name(e)} starts the next measurement");
+            }
+            else if (_active && Matches(definition.StopOn, e))
+            {
+                Stop(at, $"{Name(e)} stops the clock", reset: false);
+                _stoppedByResolution = e.Kind == TicketEventKind.Resolved;
+            }
+            else if (!_active && Matches(definition.StartOn, e))
+            {
+                Start(at, ClockStepKind.Started, $"{Name(e)} starts the clock");
+            }
+
+            if (e.Kind == TicketEventKind.Closed)
+            {
+                _ended = true;
+            }
+        }
+
+        public ClockOutcome Finish(Instant asOf)
+        {
+            Advance(asOf.ToUnixTimeTicks());
+            if (_active)
+            {
+                _measurements.Add(Current(end: null, cancelled: false));
+            }
+
+            var state = _ended && _measurements.Count > 0 && _measurements[^1].IsCancelled ? ClockState.Cancelled
+                : _active ? (_paused ? ClockState.Paused : ClockState.Running)
+                : _measurements.Count > 0 ? ClockState.Stopped
+                : ClockState.NotStarted;
+            return new ClockOutcome(definition, ticketId, asOf, state, [.. _measurements], [.. _timeline]);
+        }
+
+        /// <summary>Counts business time up to <paramref name="to"/>, raising the warnings and the breach it passes.</summary>
+        private void Advance(long to)
+        {
+            if (!_active || _paused || to <= _last)
+            {
+                _last = Math.Max(_last, to);
+                return;
+            }
+
+            var gained = _calendar.ElapsedTicks(_last, to);
+            var reached = _consumed + gained;
+            if (gained > 0)
+            {
+                RaiseLevels(reached);
+            }
+
+            _consumed = reached;
+            _last = to;
+        }
+
+        /// <summary>Raises, in time order, every warning and the breach that consumed time passes on its way to <paramref name="reached"/>.</summary>
+        private void RaiseLevels(long reached)
+        {
+            while (true)
+            {
+                // The lowest level not yet raised that this stretch reaches.
+                long next = long.MaxValue;
+                var which = -1;
+                for (var i = 0; i < _warned.Length; i++)
+                {
+                    if (!_warned[i] && definition.Warnings[i].LevelTicks(_threshold) is { } level && level > _consumed && level <= reached && level < next)
+                    {
+                        next = level;
+                        which = i;
+                    }
+                }
+
+                var breaches = _breachedAt is null && reached > _threshold && _threshold >= _consumed && _threshold <= next;
+                if (breaches)
+                {
+                    var at = _calendar.DueUnixTicks(_last, _threshold - _consumed);
+                    _breachedAt = at;
+                    Step(at, ClockStepKind.Breached, $"the threshold of {Durations.Format(Duration.FromTicks(_threshold))} is used up", _threshold, Instant.FromUnixTimeTicks(at));
+                    if (which < 0 || next == _threshold)
+                    {
+                        if (which >= 0)
+                        {
+                            _warned[which] = true;
+                        }
+
+                        continue;
+                    }
+                }
+
+                if (which < 0)
+                {
+                    return;
+                }
+
+                _warned[which] = true;
+                var warnedAt = _calendar.DueUnixTicks(_last, next - _consumed);
+                Step(warnedAt, ClockStepKind.Warning, $"at risk: {definition.Warnings[which]} of {Durations.Format(Duration.FromTicks(_threshold))}", next, Deadline(warnedAt, next));
+            }
+        }
+
+        private void Start(long at, ClockStepKind kind, string why)
+        {
+            if (!definition.TryGetThreshold(_priority, out var threshold))
+            {
+                Step(at, ClockStepKind.NoThreshold, $"{why}, but priority '{_priority}' has no threshold in this target", 0, null);
+                return;
+            }
+
+            _active = true;
+            _number = _measurements.Count + 1;
+            _start = at;
+            _last = at;
+            _consumed = 0;
+            _threshold = threshold.BclCompatibleTicks;
+            _breachedAt = null;
+            _warned = new bool[definition.Warnings.Length];
+            _stoppedByResolution = false;
+            var detail = $"{why}: {Durations.Format(threshold)} for priority {_priority}";
+            if (_paused)
+            {
+                detail += $"; paused while status is {_status}";
+            }
+
+            Step(at, kind, detail, 0, Deadline(at, 0));
+        }
+
+        private void Stop(long at, string why, bool reset)
+        {
+            var measurement = Current(end: at, cancelled: false);
+            _measurements.Add(measurement);
+            _active = false;
+            var verdict = measurement.IsBreached
+                ? $"breached by {Durations.Format(-measurement.Remaining)}"
+                : $"met with {Durations.Format(measurement.Remaining)} to spare";
+            Step(at, reset ? ClockStepKind.Reset : ClockStepKind.Stopped, $"{why}: {verdict}", _consumed, null);
+        }
+
+        private void Cancel(long at, string why)
+        {
+            if (!_active)
+            {
+                return;
+            }
+
+            _measurements.Add(Current(end: at, cancelled: true));
+            _active = false;
+            Step(at, ClockStepKind.Cancelled, $"{why}: the open measurement is cancelled, not judged", _consumed, null);
+        }
+
+        private void Reopen(long at)
+        {
+            if (_ended || _active || !_stoppedByResolution || definition.Kind == ClockKind.Response)
+            {
+                return;
+            }
+
+            if (definition.Reopen == ReopenPolicy.Restart || definition.Kind == ClockKind.Update)
+            {
+                Start(at, ClockStepKind.Started, "reopened: a new measurement starts");
+                return;
+            }
+
+            // Continue: the stopped measurement was not final after all.
+            var previous = _measurements[^1];
+            _measurements.RemoveAt(_measurements.Count - 1);
+            _active = true;
+            _number = previous.Number;
+            _stoppedByResolution = false;
+            _last = at;
+            Step(at, ClockStepKind.Continued, $"reopened: measurement {previous.Number} continues from {Durations.Format(previous.Consumed)}", _consumed, Deadline(at, _consumed));
+        }
+
+        private void ChangeStatus(string status, long at)
+        {
+            _status = status;
+            var paused = IsPauseStatus(status);
+            if (paused == _paused)
+            {
+                return;
+            }
+
+            _paused = paused;
+            if (!_active)
+            {
+                return;
+            }
+
+            if (paused)
+            {
+                Step(at, ClockStepKind.Paused, $"status {status} is a pause status", _consumed, null);
+            }
+            else
+            {
+                _last = at;
+                Step(at, ClockStepKind.Resumed, $"status {status} is not a pause status", _consumed, Deadline(at, _consumed));
+            }
+        }
+
+        private void ChangePriority(string priority, long at)
+        {
+            var old = _priority;
+            _priority = priority;
+            if (!_active || string.Equals(old, priority, StringComparison.OrdinalIgnoreCase))
+            {
+                return;
+            }
+
+            if (!definition.TryGetThreshold(priority, out var threshold))
+            {
+                Step(at, ClockStepKind.PriorityChanged, $"priority {old} → {priority}, which has no threshold: {Durations.Format(Duration.FromTicks(_threshold))} still applies", _consumed, Deadline(at, _consumed));
+                return;
+            }
+
+            var oldThreshold = _threshold;
+            var newThreshold = threshold.BclCompatibleTicks;
+            string how;
+            switch (definition.PriorityChange)
+            {
+                case PriorityChangePolicy.RestartAtChange:
+                    _consumed = 0;
+                    _start = at;
+                    _breachedAt = null;
+                    how = "the clock restarts at the change";
+                    break;
+                case PriorityChangePolicy.CarryShare:
+                    var share = (double)_consumed / oldThreshold;
+                    _consumed = (long)Math.Round(share * newThreshold, MidpointRounding.AwayFromZero);
+                    how = string.Create(CultureInfo.InvariantCulture, $"the {share:P0} consumed carries over");
+                    break;
+                default:
+                    how = "recomputed from the start";
+                    break;
+            }
+
+            _threshold = newThreshold;
+            _last = at;
+            // Warning levels already below the consumed time are not raised again.
+            for (var i = 0; i < _warned.Length; i++)
+            {
+                _warned[i] = definition.Warnings[i].LevelTicks(_threshold) is not { } level || level <= _consumed;
+            }
+
+            Step(at, ClockStepKind.PriorityChanged, $"priority {old} → {priority}: {Durations.Format(Duration.FromTicks(oldThreshold))} → {Durations.Format(threshold)}, {how}", _consumed, Deadline(at, _consumed));
+            if (_breachedAt is null && _consumed > _threshold)
+            {
+                _breachedAt = at;
+                Step(at, ClockStepKind.Breached, $"{Durations.Format(Duration.FromTicks(_consumed))} already consumed is over the new threshold", _consumed, Instant.FromUnixTimeTicks(at));
+            }
+        }
+
+        private Measurement Current(long? end, bool cancelled) => new(
+            _measurements.Count + 1,
+            Instant.FromUnixTimeTicks(_start),
+            end is { } e ? Instant.FromUnixTimeTicks(e) : null,
+            _priority,
+            Duration.FromTicks(_threshold),
+            Duration.FromTicks(_consumed),
+            _breachedAt is { } b ? Instant.FromUnixTimeTicks(b) : null,
+            end is null && !cancelled ? Deadline(_last, _consumed) : null,
+            cancelled);
+
+        /// <summary>The deadline seen from <paramref name="at"/> with <paramref name="consumed"/> used: null while paused.</summary>
+        private Instant? Deadline(long at, long consumed)
+        {
+            if (_paused)
+            {
+                return null;
+            }
+
+            if (_breachedAt is { } breached)
+            {
+                return Instant.FromUnixTimeTicks(breached);
+            }
+
+            return Instant.FromUnixTimeTicks(_calendar.DueUnixTicks(at, Math.Max(0, _threshold - consumed)));
+        }
+
+        private void Step(long at, ClockStepKind kind, string detail, long consumed, Instant? deadline) =>
+            _timeline.Add(new ClockStep(Instant.FromUnixTimeTicks(at), kind, detail, _number, Duration.FromTicks(consumed), deadline));
+
+        private bool IsPauseStatus(string status) => definition.PauseStatuses.Contains(status);
+
+        private static bool Matches(ImmutableArray<EventCondition> conditions, TicketEvent e)
+        {
+            foreach (var condition in conditions)
+            {
+                if (condition.Matches(e))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private static string Name(TicketEvent e) => e switch
+        {
+            TicketCommented c => $"{(c.IsPublic ? "public" : "internal")} {(c.Author == CommentAuthor.Agent ? "agent" : "customer")} comment",
+            TicketStatusChanged s => $"status {s.Status}",
+            _ => TicketEventNames.Of(e.Kind),
+        };
+    }
+}
