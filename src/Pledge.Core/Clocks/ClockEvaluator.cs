@@ -15,9 +15,11 @@ namespace Pledge.Clocks;
 /// is open. Between two events the consumed time grows by the calendar's elapsed business time, and the
 /// instants at which it passes a warning level or the threshold are found with the calendar's Due, so
 /// they are exact however far apart the events are.</para>
-/// <para>A measurement that ends exactly at its threshold is met; it is breached once it goes past it. A breach
-/// once raised stays raised, even if a later priority change gives more time. Lowering the threshold below
-/// the time already consumed breaches at the change.</para>
+/// <para>A measurement that ends exactly at its threshold is met; it is breached once it goes past it, at the
+/// first instant it runs past it (when the threshold is used up exactly at a window's close, that is the
+/// next opening the clock runs in; the deadline stays the close). A breach once raised stays raised, even if
+/// a later priority change gives more time or restarts the count. Lowering the threshold below the time
+/// already consumed breaches at the change. Nothing starts while the ticket is resolved.</para>
 /// </remarks>
 public static class ClockEvaluator
 {
@@ -60,6 +62,9 @@ public static class ClockEvaluator
         private long _threshold;
         private long _last;
         private long? _breachedAt;
+        private long? _usedUpAt;
+        private string _thresholdPriority = string.Empty;
+        private bool _resolved;
         private bool[] _warned = new bool[definition.Warnings.Length];
 
         public void Apply(TicketEvent e)
@@ -103,9 +108,15 @@ public static class ClockEvaluator
                 Stop(at, $"{Name(e)} stops the clock", reset: false);
                 _stoppedByResolution = e.Kind == TicketEventKind.Resolved;
             }
-            else if (!_active && Matches(definition.StartOn, e))
+            else if (!_active && !_resolved && Matches(definition.StartOn, e))
             {
                 Start(at, ClockStepKind.Started, $"{Name(e)} starts the clock");
+            }
+
+            if (e.Kind == TicketEventKind.Resolved)
+            {
+                // Nothing starts while the ticket is resolved (a customer's "thank you" opens no update gap).
+                _resolved = true;
             }
 
             if (e.Kind == TicketEventKind.Closed)
@@ -138,61 +149,77 @@ public static class ClockEvaluator
                 return;
             }
 
-            var gained = _calendar.ElapsedTicks(_last, to);
-            var reached = _consumed + gained;
-            if (gained > 0)
+            var reached = _consumed + _calendar.ElapsedTicks(_last, to);
+            if (reached > _consumed)
             {
-                RaiseLevels(reached);
+                RaiseLevels(to, reached);
             }
 
             _consumed = reached;
             _last = to;
         }
 
-        /// <summary>Raises, in time order, every warning and the breach that consumed time passes on its way to <paramref name="reached"/>.</summary>
-        private void RaiseLevels(long reached)
+        /// <summary>
+        /// Raises, in time order, what the stretch from <c>_last</c> (at <c>_consumed</c>) to <paramref name="to"/>
+        /// (at <paramref name="reached"/>) passes: share warnings at the earliest instant their level is reached,
+        /// before-deadline warnings at the latest (counted back from the deadline, so never at the close before a
+        /// closed night), and the breach at the first instant the consumed time is past the threshold.
+        /// </summary>
+        private void RaiseLevels(long to, long reached)
         {
-            while (true)
+            if (_usedUpAt is null && _consumed < _threshold && reached >= _threshold)
             {
-                // The lowest level not yet raised that this stretch reaches.
-                long next = long.MaxValue;
-                var which = -1;
-                for (var i = 0; i < _warned.Length; i++)
+                _usedUpAt = _calendar.DueUnixTicks(_last, _threshold - _consumed);
+            }
+
+            var raised = new List<(long At, int Warning)>();
+            for (var i = 0; i < _warned.Length && _breachedAt is null; i++)
+            {
+                var warning = definition.Warnings[i];
+                if (_warned[i] || warning.LevelTicks(_threshold) is not { } level)
                 {
-                    if (!_warned[i] && definition.Warnings[i].LevelTicks(_threshold) is { } level && level > _consumed && level <= reached && level < next)
-                    {
-                        next = level;
-                        which = i;
-                    }
+                    continue;
                 }
 
-                var breaches = _breachedAt is null && reached > _threshold && _threshold >= _consumed && _threshold <= next;
-                if (breaches)
+                if (warning.Share is not null && level > _consumed && level <= reached)
                 {
-                    var at = _calendar.DueUnixTicks(_last, _threshold - _consumed);
-                    _breachedAt = at;
-                    Step(at, ClockStepKind.Breached, $"the threshold of {Durations.Format(Duration.FromTicks(_threshold))} is used up", _threshold, Instant.FromUnixTimeTicks(at));
-                    if (which < 0 || next == _threshold)
-                    {
-                        if (which >= 0)
-                        {
-                            _warned[which] = true;
-                        }
-
-                        continue;
-                    }
+                    raised.Add((_calendar.DueUnixTicks(_last, level - _consumed), i));
                 }
-
-                if (which < 0)
+                else if (warning.BeforeDeadline is not null && level >= _consumed && level < reached)
                 {
-                    return;
+                    raised.Add((_calendar.DueUnixTicks(to, level - reached), i));
+                }
+            }
+
+            // Breached at the first running business instant past the threshold: the instant it was used up,
+            // or, when that was a window's close (or before a pause), the next instant the clock ran again.
+            long? breachAt = _breachedAt is null && reached > _threshold
+                ? _calendar.DueUnixTicks(Math.Max(_last, _usedUpAt!.Value), 0)
+                : null;
+            foreach (var (at, which) in raised.OrderBy(r => r.At).ThenBy(r => r.Warning))
+            {
+                if (breachAt is { } b && at > b)
+                {
+                    break;
                 }
 
                 _warned[which] = true;
-                var warnedAt = _calendar.DueUnixTicks(_last, next - _consumed);
-                Step(warnedAt, ClockStepKind.Warning, $"at risk: {definition.Warnings[which]} of {Durations.Format(Duration.FromTicks(_threshold))}", next, Deadline(warnedAt, next));
+                var level = definition.Warnings[which].LevelTicks(_threshold)!.Value;
+                Step(at, ClockStepKind.Warning, $"at risk: {Describe(definition.Warnings[which])}", level, Instant.FromUnixTimeTicks(_calendar.DueUnixTicks(at, _threshold - level)));
+            }
+
+            if (breachAt is { } breached)
+            {
+                _breachedAt = breached;
+                Array.Fill(_warned, true);
+                Step(breached, ClockStepKind.Breached, $"the threshold of {Durations.Format(Duration.FromTicks(_threshold))} is used up", _threshold, Instant.FromUnixTimeTicks(breached));
             }
         }
+
+        private string Describe(ClockWarning warning) =>
+            warning.Share is not null
+                ? $"{warning} of {Durations.Format(Duration.FromTicks(_threshold))}"
+                : $"{Durations.Format(warning.BeforeDeadline!.Value)} before the deadline ({Durations.Format(Duration.FromTicks(_threshold))} threshold)";
 
         private void Start(long at, ClockStepKind kind, string why)
         {
@@ -208,7 +235,9 @@ public static class ClockEvaluator
             _last = at;
             _consumed = 0;
             _threshold = threshold.BclCompatibleTicks;
+            _thresholdPriority = _priority;
             _breachedAt = null;
+            _usedUpAt = null;
             _warned = new bool[definition.Warnings.Length];
             _stoppedByResolution = false;
             var detail = $"{why}: {Durations.Format(threshold)} for priority {_priority}";
@@ -225,9 +254,9 @@ public static class ClockEvaluator
             var measurement = Current(end: at, cancelled: false);
             _measurements.Add(measurement);
             _active = false;
-            var verdict = measurement.IsBreached
-                ? $"breached by {Durations.Format(-measurement.Remaining)}"
-                : $"met with {Durations.Format(measurement.Remaining)} to spare";
+            var verdict = !measurement.IsBreached ? $"met with {Durations.Format(measurement.Remaining)} to spare"
+                : measurement.Remaining < Duration.Zero ? $"breached by {Durations.Format(-measurement.Remaining)}"
+                : $"breached at {measurement.BreachedAt} (the threshold, since raised to {Durations.Format(measurement.Threshold)}, had been used up)";
             Step(at, reset ? ClockStepKind.Reset : ClockStepKind.Stopped, $"{why}: {verdict}", _consumed, null);
         }
 
@@ -245,6 +274,7 @@ public static class ClockEvaluator
 
         private void Reopen(long at)
         {
+            _resolved = false;
             if (_ended || _active || !_stoppedByResolution || definition.Kind == ClockKind.Response)
             {
                 return;
@@ -264,6 +294,11 @@ public static class ClockEvaluator
             _stoppedByResolution = false;
             _last = at;
             Step(at, ClockStepKind.Continued, $"reopened: measurement {previous.Number} continues from {Durations.Format(previous.Consumed)}", _consumed, Deadline(at, _consumed));
+            if (!string.Equals(_thresholdPriority, _priority, StringComparison.OrdinalIgnoreCase))
+            {
+                // The priority changed while the ticket was resolved: its threshold applies from the reopen.
+                Rethreshold(_thresholdPriority, _priority, at);
+            }
         }
 
         private void ChangeStatus(string status, long at)
@@ -296,11 +331,15 @@ public static class ClockEvaluator
         {
             var old = _priority;
             _priority = priority;
-            if (!_active || string.Equals(old, priority, StringComparison.OrdinalIgnoreCase))
+            if (_active && !string.Equals(old, priority, StringComparison.OrdinalIgnoreCase))
             {
-                return;
+                Rethreshold(old, priority, at);
             }
+        }
 
+        /// <summary>Moves the open measurement from <paramref name="old"/>'s threshold to <paramref name="priority"/>'s, by the target's policy.</summary>
+        private void Rethreshold(string old, string priority, long at)
+        {
             if (!definition.TryGetThreshold(priority, out var threshold))
             {
                 Step(at, ClockStepKind.PriorityChanged, $"priority {old} → {priority}, which has no threshold: {Durations.Format(Duration.FromTicks(_threshold))} still applies", _consumed, Deadline(at, _consumed));
@@ -313,9 +352,9 @@ public static class ClockEvaluator
             switch (definition.PriorityChange)
             {
                 case PriorityChangePolicy.RestartAtChange:
+                    // A breach already raised stays raised: only the time counted from here restarts.
+                    // The measurement keeps its start; its count of business time starts again.
                     _consumed = 0;
-                    _start = at;
-                    _breachedAt = null;
                     how = "the clock restarts at the change";
                     break;
                 case PriorityChangePolicy.CarryShare:
@@ -329,17 +368,21 @@ public static class ClockEvaluator
             }
 
             _threshold = newThreshold;
+            _thresholdPriority = priority;
             _last = at;
-            // Warning levels already below the consumed time are not raised again.
+            _usedUpAt = _consumed >= _threshold ? at : null;
+            // Warning levels already below the consumed time are not raised again, and none after a breach.
             for (var i = 0; i < _warned.Length; i++)
             {
-                _warned[i] = definition.Warnings[i].LevelTicks(_threshold) is not { } level || level <= _consumed;
+                _warned[i] = _breachedAt is not null || definition.Warnings[i].LevelTicks(_threshold) is not { } level || level < _consumed
+                    || (level == _consumed && definition.Warnings[i].Share is not null);
             }
 
             Step(at, ClockStepKind.PriorityChanged, $"priority {old} → {priority}: {Durations.Format(Duration.FromTicks(oldThreshold))} → {Durations.Format(threshold)}, {how}", _consumed, Deadline(at, _consumed));
             if (_breachedAt is null && _consumed > _threshold)
             {
                 _breachedAt = at;
+                Array.Fill(_warned, true);
                 Step(at, ClockStepKind.Breached, $"{Durations.Format(Duration.FromTicks(_consumed))} already consumed is over the new threshold", _consumed, Instant.FromUnixTimeTicks(at));
             }
         }
@@ -361,6 +404,13 @@ public static class ClockEvaluator
             if (_paused)
             {
                 return null;
+            }
+
+            // Once the threshold is used up the deadline is that instant (a window's close, say), not the
+            // next opening, however long the clock stands still before it runs past it.
+            if (_usedUpAt is { } usedUp && (consumed >= _threshold || _breachedAt is not null))
+            {
+                return Instant.FromUnixTimeTicks(usedUp);
             }
 
             if (_breachedAt is { } breached)

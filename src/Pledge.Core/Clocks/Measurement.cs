@@ -29,8 +29,8 @@ public sealed record Measurement(
     /// <summary>Whether it is still open.</summary>
     public bool IsOpen => End is null && !IsCancelled;
 
-    /// <summary>Whether the threshold was passed.</summary>
-    public bool IsBreached => BreachedAt is not null;
+    /// <summary>Whether the threshold was passed (a cancelled measurement is not judged, so never breached).</summary>
+    public bool IsBreached => BreachedAt is not null && !IsCancelled;
 
     /// <summary>Ended, not cancelled, and within the threshold.</summary>
     public bool IsMet => End is not null && !IsCancelled && !IsBreached;

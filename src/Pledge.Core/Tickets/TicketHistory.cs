@@ -6,7 +6,8 @@ namespace Pledge.Tickets;
 /// One ticket's events, each once, in time order: the input every clock folds over.
 /// </summary>
 /// <remarks>
-/// Events may arrive in any order and more than once; a repeated id is ignored (the first delivery wins).
+/// Events may arrive in any order and more than once; a repeated id is one event (if its copies differ,
+/// the one that sorts first is kept, whatever the arrival order).
 /// Events at the same instant are ordered creation first, then by kind as listed in
 /// <see cref="TicketEventKind"/>, then by id, so any arrival order gives the same history.
 /// </remarks>
@@ -33,7 +34,7 @@ public sealed class TicketHistory
     public static TicketHistory Of(IEnumerable<TicketEvent> events)
     {
         ArgumentNullException.ThrowIfNull(events);
-        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var seen = new Dictionary<string, int>(StringComparer.Ordinal);
         var unique = new List<TicketEvent>();
         string? ticketId = null;
         foreach (var e in events)
@@ -44,10 +45,21 @@ public sealed class TicketHistory
                 throw new ArgumentException($"Events of tickets '{ticketId}' and '{e.TicketId}' cannot form one history.", nameof(events));
             }
 
-            if (seen.Add(e.Id))
+            if (seen.TryGetValue(e.Id, out var index))
             {
-                unique.Add(e);
+                // The same id delivered twice with different content (a corrected re-send): keep the one that
+                // sorts first, so the history never depends on which copy arrived first.
+                if (!e.Equals(unique[index]) && Compare(e, unique[index]) is var order
+                    && (order < 0 || (order == 0 && string.CompareOrdinal(e.ToString(), unique[index].ToString()) < 0)))
+                {
+                    unique[index] = e;
+                }
+
+                continue;
             }
+
+            seen[e.Id] = unique.Count;
+            unique.Add(e);
         }
 
         unique.Sort(Compare);

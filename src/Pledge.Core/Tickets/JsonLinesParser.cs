@@ -1,0 +1,186 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+
+namespace Pledge.Tickets;
+
+/// <summary>Reads JSON lines, one event object per line, with a reused UTF-8 buffer and <see cref="Utf8JsonReader"/>.</summary>
+internal sealed class JsonLinesParser : IDisposable
+{
+    private const string Shape = "each line is one event: {\"id\": …, \"ticket\": …, \"type\": …, \"at\": …}";
+
+    private static readonly JsonReaderOptions Options = new() { CommentHandling = JsonCommentHandling.Disallow, MaxDepth = 64 };
+
+    private readonly TextLines _lines;
+    private readonly TicketEventFields _fields = new();
+    private byte[] _bytes = new byte[4096];
+    private char[] _chars = new char[1024];
+    private int _line;
+
+    public JsonLinesParser(TextReader reader) => _lines = new TextLines(reader);
+
+    public bool TryRead(out TicketEventRecord record)
+    {
+        while (_lines.TryRead(out var text, out var tooLong))
+        {
+            _line++;
+            if (tooLong)
+            {
+                record = TicketEventFields.LineProblem(_line, string.Create(CultureInfo.InvariantCulture, $"the line is longer than {TicketEventReader.MaxLineLength} characters"));
+                return true;
+            }
+
+            if (text.IsWhiteSpace())
+            {
+                continue;
+            }
+
+            record = Parse(text);
+            return true;
+        }
+
+        record = default;
+        return false;
+    }
+
+    public void Dispose() => _lines.Dispose();
+
+    private TicketEventRecord Parse(ReadOnlySpan<char> text)
+    {
+        var most = Encoding.UTF8.GetMaxByteCount(text.Length);
+        if (_bytes.Length < most)
+        {
+            _bytes = new byte[Math.Max(most, _bytes.Length * 2)];
+        }
+
+        if (_chars.Length < text.Length)
+        {
+            _chars = new char[Math.Max(text.Length, _chars.Length * 2)];
+        }
+
+        var json = _bytes.AsSpan(0, Encoding.UTF8.GetBytes(text, _bytes));
+        _fields.Clear();
+        try
+        {
+            return ReadObject(json) ?? _fields.Build(_line);
+        }
+        catch (JsonException e)
+        {
+            var column = Encoding.UTF8.GetCharCount(json[..(int)Math.Min(e.BytePositionInLine ?? 0, json.Length)]) + 1;
+            return TicketEventFields.LineProblem(_line, string.Create(CultureInfo.InvariantCulture, $"not valid JSON at column {column}: {Reason(e)}"));
+        }
+    }
+
+    /// <summary>Reads the line's object into <see cref="_fields"/>; a record when the line is not an object at all.</summary>
+    private TicketEventRecord? ReadObject(ReadOnlySpan<byte> json)
+    {
+        var reader = new Utf8JsonReader(json, Options);
+        if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
+        {
+            return TicketEventFields.LineProblem(_line, $"not a JSON object ({Shape})");
+        }
+
+        var seen = 0;
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            var known = TryField(ref reader, out var field);
+            reader.Read();
+            if (!known)
+            {
+                reader.Skip();
+                continue;
+            }
+
+            var bit = 1 << (int)field;
+            if ((seen & bit) != 0)
+            {
+                _fields.SetRepeated(field);
+                reader.Skip();
+                continue;
+            }
+
+            seen |= bit;
+            switch (reader.TokenType)
+            {
+                case JsonTokenType.String when TryCopyString(ref reader, _chars, out var length):
+                    _fields.SetText(field, _chars.AsSpan(0, length));
+                    break;
+                case JsonTokenType.String:
+                    _fields.SetBroken(field);
+                    break;
+                case JsonTokenType.Number:
+                    _fields.SetNumber(field, Ascii(reader.ValueSpan, _chars));
+                    break;
+                case JsonTokenType.True or JsonTokenType.False:
+                    _fields.SetBoolean(field, reader.TokenType == JsonTokenType.True);
+                    break;
+                case JsonTokenType.Null:
+                    break;
+                default:
+                    _fields.SetWrong(field, reader.TokenType == JsonTokenType.StartObject ? "an object" : "a list");
+                    reader.Skip();
+                    break;
+            }
+        }
+
+        // Anything after the object is an error the reader reports (a JSON text is one value).
+        reader.Read();
+        return null;
+    }
+
+    private static bool TryField(ref Utf8JsonReader reader, out EventField field)
+    {
+        const int longest = 8;
+        field = default;
+        if (!reader.ValueIsEscaped)
+        {
+            return TicketEventFields.TryField(reader.ValueSpan, out field);
+        }
+
+        // An escape such as \u0061 takes at most 6 bytes for one character.
+        Span<char> unescaped = stackalloc char[6 * longest];
+        return reader.ValueSpan.Length <= unescaped.Length
+            && TryCopyString(ref reader, unescaped, out var length)
+            && TicketEventFields.TryField(unescaped[..length], out field);
+    }
+
+    /// <summary>Unescapes the current string; false when it escapes half a surrogate pair (<c>\ud83d</c> alone), which is not text.</summary>
+    private static bool TryCopyString(ref Utf8JsonReader reader, scoped Span<char> destination, out int length)
+    {
+        try
+        {
+            length = reader.CopyString(destination);
+            return true;
+        }
+        catch (InvalidOperationException)
+        {
+            length = 0;
+            return false;
+        }
+    }
+
+    private static ReadOnlySpan<char> Ascii(ReadOnlySpan<byte> bytes, Span<char> destination)
+    {
+        var length = Math.Min(bytes.Length, destination.Length);
+        for (var i = 0; i < length; i++)
+        {
+            destination[i] = (char)bytes[i];
+        }
+
+        return destination[..length];
+    }
+
+    /// <summary>The reader's reason, without its position (the problem gives the column).</summary>
+    private static string Reason(JsonException e)
+    {
+        var message = e.Message;
+        var cut = message.IndexOf(" LineNumber:", StringComparison.Ordinal);
+        if (cut >= 0)
+        {
+            message = message[..cut];
+        }
+
+        // The reader quotes what it choked on, however long: keep the message short.
+        return TicketEventFields.Shorten(message.AsSpan().TrimEnd(". "), 120);
+    }
+}
