@@ -63,6 +63,7 @@ public static class ClockEvaluator
         private long _last;
         private long? _breachedAt;
         private long? _usedUpAt;
+        private long _missedDeadline;
         private string _thresholdPriority = string.Empty;
         private bool _resolved;
         private bool[] _warned = new bool[definition.Warnings.Length];
@@ -211,6 +212,7 @@ public static class ClockEvaluator
             if (breachAt is { } breached)
             {
                 _breachedAt = breached;
+                _missedDeadline = _usedUpAt!.Value;
                 Array.Fill(_warned, true);
                 Step(breached, ClockStepKind.Breached, $"the threshold of {Durations.Format(Duration.FromTicks(_threshold))} is used up", _threshold, Instant.FromUnixTimeTicks(breached));
             }
@@ -382,6 +384,7 @@ public static class ClockEvaluator
             if (_breachedAt is null && _consumed > _threshold)
             {
                 _breachedAt = at;
+                _missedDeadline = at;
                 Array.Fill(_warned, true);
                 Step(at, ClockStepKind.Breached, $"{Durations.Format(Duration.FromTicks(_consumed))} already consumed is over the new threshold", _consumed, Instant.FromUnixTimeTicks(at));
             }
@@ -406,16 +409,17 @@ public static class ClockEvaluator
                 return null;
             }
 
-            // Once the threshold is used up the deadline is that instant (a window's close, say), not the
-            // next opening, however long the clock stands still before it runs past it.
-            if (_usedUpAt is { } usedUp && (consumed >= _threshold || _breachedAt is not null))
+            // A breached measurement keeps the deadline it missed, whatever happens to its count afterwards.
+            if (_breachedAt is not null)
             {
-                return Instant.FromUnixTimeTicks(usedUp);
+                return Instant.FromUnixTimeTicks(_missedDeadline);
             }
 
-            if (_breachedAt is { } breached)
+            // Once the threshold is used up the deadline is that instant (a window's close, say), not the
+            // next opening, however long the clock stands still before it runs past it.
+            if (_usedUpAt is { } usedUp && consumed >= _threshold)
             {
-                return Instant.FromUnixTimeTicks(breached);
+                return Instant.FromUnixTimeTicks(usedUp);
             }
 
             return Instant.FromUnixTimeTicks(_calendar.DueUnixTicks(at, Math.Max(0, _threshold - consumed)));
