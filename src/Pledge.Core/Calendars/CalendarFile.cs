@@ -81,7 +81,7 @@ public static class CalendarFile
             {
                 // YamlDotNet's scanner reports some unclosed flow collections ("monday: [" with no "]") this
                 // way, without a position: locate the last event it could read instead.
-                var (line, column) = LastReadablePosition(yaml);
+                var (line, column) = Files.YamlFile.LastReadablePosition(yaml);
                 _problems.Add(new CalendarProblem(string.Empty, line, column, "not valid YAML: a list or mapping opened near here ([ or {) is not closed"));
                 return Done(null);
             }
@@ -146,29 +146,6 @@ public static class CalendarFile
             }
 
             return Done(BusinessCalendar.Create(definition));
-        }
-
-        private static (int Line, int Column) LastReadablePosition(string yaml)
-        {
-            var parser = new Parser(new StringReader(yaml));
-            var line = 1;
-            var column = 1;
-            try
-            {
-                while (parser.MoveNext())
-                {
-                    if (parser.Current is { } current)
-                    {
-                        (line, column) = ((int)current.Start.Line, (int)current.Start.Column);
-                    }
-                }
-            }
-            catch (Exception e) when (e is YamlException or InvalidOperationException or ArgumentException)
-            {
-                // The parser fails again where the document breaks; the position reached is the answer.
-            }
-
-            return (line, column);
         }
 
         private CalendarFileResult Done(BusinessCalendar? calendar) =>

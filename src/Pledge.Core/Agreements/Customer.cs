@@ -1,0 +1,9 @@
+using System.Collections.Immutable;
+
+namespace Pledge.Agreements;
+
+/// <summary>An organisation that receives services, with its contacts.</summary>
+public sealed record Customer(string Id, string Name, ImmutableArray<Contact> Contacts);
+
+/// <summary>A person at a customer.</summary>
+public sealed record Contact(string Name, string? Email);
