@@ -1,5 +1,7 @@
 using NodaTime;
 using Pledge.Cli.Calendars;
+using Pledge.Cli.Reports;
+using Pledge.Cli.Repositories;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
@@ -16,7 +18,7 @@ internal static class PledgeApp
 
     /// <summary>Options that take a value. Spectre.Console.Cli fills a value-less one with an internal placeholder, so catch them first.</summary>
     private static readonly HashSet<string> ValueOptions =
-        ["-c", "--calendar", "-s", "--start", "-m", "--minutes", "-f", "--from", "-t", "--to"];
+        ["-c", "--calendar", "-s", "--start", "-m", "--minutes", "-f", "--from", "-t", "--to", "-r", "--repo", "--customer", "--service", "--priority", "--at", "--events", "-p", "--period", "-o", "--output"];
 
     private static void RequireOptionValues(string[] args)
     {
@@ -62,6 +64,22 @@ internal static class PledgeApp
             config.Settings.Console = console;
             config.PropagateExceptions();
             config.UseStrictParsing();
+            config.AddCommand<ValidateCommand>("validate")
+                .WithDescription("Check a service-level repository: every problem with file, line and field.")
+                .WithExample("validate", "samples/beverage-supplier");
+            config.AddCommand<ReportCommand>("report")
+                .WithDescription("Attainment per agreement, target, customer, service and priority; breaches with their explanations; open clocks at risk.")
+                .WithExample("report", "--repo", "samples/beverage-supplier", "--events", "samples/beverage-supplier/events/examples.jsonl", "--period", "2026-11");
+            config.AddBranch("explain", explain =>
+            {
+                explain.SetDescription("Explain where a target comes from, or how a ticket's clocks ran.");
+                explain.AddCommand<ExplainTargetCommand>("target")
+                    .WithDescription("The targets in force for a customer, service and priority, where each comes from and what it overrides.")
+                    .WithExample("explain", "target", "--repo", "samples/beverage-supplier", "--customer", "acme", "--service", "machine-support", "--priority", "P1", "--at", "2026-11-02T10:00:00+01:00");
+                explain.AddCommand<ExplainTicketCommand>("ticket")
+                    .WithDescription("A ticket's clocks: targets applied and why, starts, pauses, stops, closed time skipped, deadlines, warnings, verdicts.")
+                    .WithExample("explain", "ticket", "T-1001", "--repo", "samples/beverage-supplier", "--events", "samples/beverage-supplier/events/tickets.jsonl");
+            });
             config.AddBranch("calendar", calendar =>
             {
                 calendar.SetDescription("Business calendars and business-time arithmetic.");

@@ -1,0 +1,97 @@
+using System.Collections.Immutable;
+using BenchmarkDotNet.Attributes;
+using NodaTime;
+using Pledge.Agreements;
+using Pledge.Clocks;
+using Pledge.Tickets;
+
+namespace Pledge.Benchmarks;
+
+/// <summary>
+/// Evaluating ticket clocks in Core: 10,000 generated tickets of the beverage supplier (about 6.5 events
+/// each), every SLA target resolved across levels and its clock folded over the ticket's events.
+/// Figures are per ticket (all its clocks).
+/// </summary>
+[MemoryDiagnoser]
+public class ClockBenchmarks
+{
+    private const int Tickets = 10_000;
+
+    private ServiceLevelRepository _repository = null!;
+    private TicketHistory[] _histories = null!;
+    private (ClockDefinition Clock, TicketHistory History)[] _clocks = null!;
+    private Instant _asOf;
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        var root = FindRepositoryRoot();
+        var read = ServiceLevelRepositoryReader.Read(new FolderSource(Path.Combine(root, "samples", "beverage-supplier")));
+        _repository = read.Repository ?? throw new InvalidOperationException(string.Join(Environment.NewLine, read.Problems));
+        var text = new StringWriter();
+        TicketGenerator.Write(text, Tickets, "2026-11", 11);
+        _histories = [.. TicketEventReader.ReadJsonLines(new StringReader(text.ToString()))
+            .Select(r => r.Event ?? throw new InvalidOperationException(r.Problem!.ToString()))
+            .GroupBy(e => e.TicketId)
+            .Select(g => TicketHistory.Of(g))];
+        _asOf = Instant.FromUtc(2026, 12, 5, 0, 0);
+        _clocks = [.. _histories.SelectMany(h => _repository.Resolve(h.Created!.Customer, h.Created.Service, h.Created.Priority, h.Created.At)
+            .Select(r => (r.Winner.Target.ToClock(r.Winner.QualifiedId, _repository.Calendars[r.Winner.Target.CalendarId]), h)))];
+    }
+
+    /// <summary>The clocks alone, targets already resolved (what a live monitor recomputes on an event).</summary>
+    [Benchmark(OperationsPerInvoke = Tickets)]
+    public int EvaluateClocks()
+    {
+        var breached = 0;
+        foreach (var (clock, history) in _clocks)
+        {
+            breached += ClockEvaluator.Evaluate(clock, history, _asOf).IsBreached ? 1 : 0;
+        }
+
+        return breached;
+    }
+
+    /// <summary>Resolution across levels plus every clock, per ticket.</summary>
+    [Benchmark(OperationsPerInvoke = Tickets)]
+    public int ResolveAndEvaluate()
+    {
+        var breached = 0;
+        foreach (var history in _histories)
+        {
+            var created = history.Created!;
+            foreach (var resolution in _repository.Resolve(created.Customer, created.Service, created.Priority, created.At))
+            {
+                var calendar = _repository.Calendars[resolution.Winner.Target.CalendarId];
+                breached += ClockEvaluator.Evaluate(resolution.Winner.Target.ToClock(resolution.Winner.QualifiedId, calendar), history, _asOf).IsBreached ? 1 : 0;
+            }
+        }
+
+        return breached;
+    }
+
+    private static string FindRepositoryRoot()
+    {
+        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
+        {
+            if (File.Exists(Path.Combine(folder.FullName, "Pledge.sln")))
+            {
+                return folder.FullName;
+            }
+        }
+
+        throw new InvalidOperationException("Pledge.sln not found above " + AppContext.BaseDirectory);
+    }
+
+    private sealed class FolderSource(string root) : IRepositorySource
+    {
+        public bool Exists(string path) => File.Exists(Path.Combine(root, path));
+
+        public IReadOnlyList<string> YamlFiles(string folder) =>
+            Directory.Exists(Path.Combine(root, folder))
+                ? [.. Directory.EnumerateFiles(Path.Combine(root, folder), "*.yaml").Select(f => $"{folder}/{Path.GetFileName(f)}").Order(StringComparer.Ordinal)]
+                : ImmutableArray<string>.Empty;
+
+        public string Read(string path) => File.ReadAllText(Path.Combine(root, path));
+    }
+}
