@@ -60,7 +60,12 @@ public sealed record AttainmentReport(
                 }
 
                 var calendar = repository.Calendars[source.Target.CalendarId];
-                var outcome = ClockEvaluator.Evaluate(source.Target.ToClock(source.QualifiedId, calendar), history, asOf);
+                var clock = source.Target.ToClock(source.QualifiedId, calendar);
+                // Measurements need no explanation; only breaches and clocks at risk are explained, so only
+                // their clocks are evaluated again with the timeline.
+                var outcome = ClockEvaluator.Evaluate(clock, history, asOf, explain: false);
+                ClockOutcome? explained = null;
+                ClockOutcome Explained() => explained ??= ClockEvaluator.Evaluate(clock, history, asOf);
                 foreach (var measurement in outcome.Measurements)
                 {
                     if (measurement.IsCancelled)
@@ -78,10 +83,10 @@ public sealed record AttainmentReport(
                         {
                             breaches.Add(new BreachEntry(
                                 history.TicketId, source.Agreement.Id, source.Target.Id, Kind(resolution.Kind), created.Customer, created.Service, measurement.Priority,
-                                measurement.BreachedAt!.Value, measurement.Threshold, measurement.Consumed, measurement.IsOpen, Explain(outcome, measurement, source)));
+                                measurement.BreachedAt!.Value, measurement.Threshold, measurement.Consumed, measurement.IsOpen, Explain(Explained(), measurement, source)));
                         }
                     }
-                    else if (measurement.IsOpen && !measurement.IsBreached && IsAtRisk(outcome, measurement))
+                    else if (measurement.IsOpen && !measurement.IsBreached && IsAtRisk(Explained(), measurement))
                     {
                         atRisk.Add(new AtRiskEntry(history.TicketId, source.Agreement.Id, source.Target.Id, Kind(resolution.Kind), created.Customer, created.Service, measurement.Priority, measurement.ConsumedShare, measurement.Deadline));
                     }
