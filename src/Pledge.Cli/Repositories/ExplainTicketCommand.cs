@@ -65,7 +65,7 @@ internal sealed class ExplainTicketCommand(CliStreams streams, IAnsiConsole cons
         var clocks = resolutions.Select(r =>
         {
             var calendar = repository.Calendars[r.Winner.Target.CalendarId];
-            var outcome = ClockEvaluator.Evaluate(r.Winner.Target.ToClock(r.Winner.QualifiedId, calendar), history, asOf);
+            var outcome = ClockEvaluator.Evaluate(repository.ClockFor(r.Winner), history, asOf);
             return (Resolution: r, Calendar: calendar, Outcome: outcome);
         }).ToList();
 

@@ -40,8 +40,19 @@ public sealed record Agreement
     public string Source { get; init; } = string.Empty;
 
     /// <summary>The version in force at <paramref name="instant"/>, if any (the highest number when several are).</summary>
-    public AgreementVersion? VersionAt(Instant instant) =>
-        Versions.Where(v => v.IsInForceAt(instant)).OrderByDescending(v => v.Number).FirstOrDefault();
+    public AgreementVersion? VersionAt(Instant instant)
+    {
+        AgreementVersion? found = null;
+        foreach (var version in Versions)
+        {
+            if (version.IsInForceAt(instant) && (found is null || version.Number > found.Number))
+            {
+                found = version;
+            }
+        }
+
+        return found;
+    }
 
     /// <summary>Whether the agreement covers <paramref name="customer"/> and <paramref name="service"/> by its level, parties and services.</summary>
     public bool Covers(string customer, string service)

@@ -1,4 +1,6 @@
+using System.Collections.Concurrent;
 using System.Collections.Immutable;
+using Pledge.Clocks;
 using NodaTime;
 using Pledge.Calendars;
 
@@ -39,6 +41,9 @@ public sealed class ServiceLevelRepository
     /// <summary>Agreements by id.</summary>
     public ImmutableDictionary<string, Agreement> Agreements { get; }
 
+    private readonly ConcurrentDictionary<(string Customer, string Service), Coverage> _coverage = new(PartyComparer.Instance);
+    private readonly ConcurrentDictionary<Target, ClockDefinition> _clocks = new(ReferenceEqualityComparer.Instance);
+
     /// <summary>Internal teams (parties of OLAs).</summary>
     public ImmutableHashSet<string> Teams { get; }
 
@@ -52,14 +57,29 @@ public sealed class ServiceLevelRepository
     /// </summary>
     public ImmutableArray<TargetResolution> Resolve(string customer, string service, string priority, Instant at)
     {
-        var candidates = new List<TargetSource>();
-        foreach (var agreement in Agreements.Values)
-        {
-            if (agreement.Kind != AgreementKind.Sla || !agreement.Covers(customer, service))
-            {
-                continue;
-            }
+        ArgumentNullException.ThrowIfNull(customer);
+        ArgumentNullException.ThrowIfNull(service);
+        ArgumentNullException.ThrowIfNull(priority);
 
+        // The answer changes only where a covering agreement's version starts or ends: cache it per
+        // (customer, service, priority) and stretch between those boundaries.
+        var coverage = _coverage.GetOrAdd((customer, service), static (key, agreements) => Coverage.Of(agreements, key.Customer, key.Service), Agreements.Values);
+        var segment = coverage.SegmentOf(at);
+        return coverage.Results.GetOrAdd((priority, segment), static (key, state) => Compute(state.Coverage.Agreements, key.Priority, state.At), (Coverage: coverage, At: at));
+    }
+
+    /// <summary>The clock that measures <paramref name="source"/>'s target on its calendar; built once per target.</summary>
+    public ClockDefinition ClockFor(TargetSource source)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        return _clocks.GetOrAdd(source.Target, static (target, state) => target.ToClock(state.QualifiedId, state.Calendars[target.CalendarId]), (source.QualifiedId, Calendars));
+    }
+
+    private static ImmutableArray<TargetResolution> Compute(Agreement[] covering, string priority, Instant at)
+    {
+        var candidates = new List<TargetSource>();
+        foreach (var agreement in covering)
+        {
             if (agreement.VersionAt(at) is not { } version)
             {
                 continue;
@@ -94,6 +114,62 @@ public sealed class ServiceLevelRepository
         }
 
         return resolutions.ToImmutable();
+    }
+
+    /// <summary>The SLAs covering one (customer, service), the instants where any of their versions starts or ends, and cached answers.</summary>
+    private sealed class Coverage
+    {
+        private Coverage(Agreement[] agreements, Instant[] boundaries)
+        {
+            Agreements = agreements;
+            Boundaries = boundaries;
+        }
+
+        public Agreement[] Agreements { get; }
+
+        private Instant[] Boundaries { get; }
+
+        public ConcurrentDictionary<(string Priority, int Segment), ImmutableArray<TargetResolution>> Results { get; } = new(PriorityComparer.Instance);
+
+        public static Coverage Of(IEnumerable<Agreement> all, string customer, string service)
+        {
+            var covering = all.Where(a => a.Kind == AgreementKind.Sla && a.Covers(customer, service)).ToArray();
+            var boundaries = covering.SelectMany(a => a.Versions)
+                .SelectMany(v => v.EffectiveUntil is { } until ? new[] { v.EffectiveFrom, until } : [v.EffectiveFrom])
+                .Distinct()
+                .Order()
+                .ToArray();
+            return new Coverage(covering, boundaries);
+        }
+
+        /// <summary>The number of boundaries at or before <paramref name="at"/>: constant between two boundaries.</summary>
+        public int SegmentOf(Instant at)
+        {
+            var index = Array.BinarySearch(Boundaries, at);
+            return index >= 0 ? index + 1 : ~index;
+        }
+    }
+
+    private sealed class PriorityComparer : IEqualityComparer<(string Priority, int Segment)>
+    {
+        public static PriorityComparer Instance { get; } = new();
+
+        public bool Equals((string Priority, int Segment) x, (string Priority, int Segment) y) =>
+            x.Segment == y.Segment && string.Equals(x.Priority, y.Priority, StringComparison.OrdinalIgnoreCase);
+
+        public int GetHashCode((string Priority, int Segment) obj) =>
+            HashCode.Combine(StringComparer.OrdinalIgnoreCase.GetHashCode(obj.Priority), obj.Segment);
+    }
+
+    private sealed class PartyComparer : IEqualityComparer<(string Customer, string Service)>
+    {
+        public static PartyComparer Instance { get; } = new();
+
+        public bool Equals((string Customer, string Service) x, (string Customer, string Service) y) =>
+            string.Equals(x.Customer, y.Customer, StringComparison.OrdinalIgnoreCase) && string.Equals(x.Service, y.Service, StringComparison.OrdinalIgnoreCase);
+
+        public int GetHashCode((string Customer, string Service) obj) =>
+            HashCode.Combine(StringComparer.OrdinalIgnoreCase.GetHashCode(obj.Customer), StringComparer.OrdinalIgnoreCase.GetHashCode(obj.Service));
     }
 
     /// <summary>Finds a target by its qualified id <c>agreement-id/target-id</c> in the version in force at <paramref name="at"/>.</summary>

@@ -50,8 +50,8 @@ public static class ClockEvaluator
     {
         private readonly bool _explain = explain;
         private readonly BusinessCalendar _calendar = definition.Calendar;
-        private readonly List<Measurement> _measurements = [];
-        private readonly List<ClockStep> _timeline = [];
+        private readonly List<Measurement> _measurements = new(2);
+        private readonly List<ClockStep>? _timeline = explain ? new(16) : null;
 
         private string _status = string.Empty;
         private string _priority = string.Empty;
@@ -71,7 +71,7 @@ public static class ClockEvaluator
         private long _missedDeadline;
         private string _thresholdPriority = string.Empty;
         private bool _resolved;
-        private bool[] _warned = new bool[definition.Warnings.Length];
+        private bool[] _warned = [];
 
         public void Apply(TicketEvent e)
         {
@@ -143,7 +143,7 @@ public static class ClockEvaluator
                 : _active ? (_paused ? ClockState.Paused : ClockState.Running)
                 : _measurements.Count > 0 ? ClockState.Stopped
                 : ClockState.NotStarted;
-            return new ClockOutcome(definition, ticketId, asOf, state, [.. _measurements], [.. _timeline]);
+            return new ClockOutcome(definition, ticketId, asOf, state, [.. _measurements], _timeline is null ? [] : [.. _timeline]);
         }
 
         /// <summary>Counts business time up to <paramref name="to"/>, raising the warnings and the breach it passes.</summary>
@@ -434,7 +434,7 @@ public static class ClockEvaluator
         }
 
         private void Step(long at, ClockStepKind kind, string detail, long consumed, Instant? deadline) =>
-            _timeline.Add(new ClockStep(Instant.FromUnixTimeTicks(at), kind, detail, _number, Duration.FromTicks(consumed), deadline));
+            _timeline!.Add(new ClockStep(Instant.FromUnixTimeTicks(at), kind, detail, _number, Duration.FromTicks(consumed), deadline));
 
         private bool IsPauseStatus(string status) => definition.PauseStatuses.Contains(status);
 

@@ -59,8 +59,7 @@ public sealed record AttainmentReport(
                     continue;
                 }
 
-                var calendar = repository.Calendars[source.Target.CalendarId];
-                var clock = source.Target.ToClock(source.QualifiedId, calendar);
+                var clock = repository.ClockFor(source);
                 // Measurements need no explanation; only breaches and clocks at risk are explained, so only
                 // their clocks are evaluated again with the timeline.
                 var outcome = ClockEvaluator.Evaluate(clock, history, asOf, explain: false);
