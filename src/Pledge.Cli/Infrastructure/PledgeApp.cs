@@ -18,7 +18,7 @@ internal static class PledgeApp
 
     /// <summary>Options that take a value. Spectre.Console.Cli fills a value-less one with an internal placeholder, so catch them first.</summary>
     private static readonly HashSet<string> ValueOptions =
-        ["-c", "--calendar", "-s", "--start", "-m", "--minutes", "-f", "--from", "-t", "--to", "-r", "--repo", "--customer", "--service", "--priority", "--at", "--events", "-p", "--period", "-o", "--output"];
+        ["-c", "--calendar", "-s", "--start", "-m", "--minutes", "-f", "--from", "-t", "--to", "-r", "--repo", "--customer", "--service", "--priority", "--at", "--events", "-p", "--period", "-o", "--output", "--grace"];
 
     private static void RequireOptionValues(string[] args)
     {
@@ -70,6 +70,12 @@ internal static class PledgeApp
             config.AddCommand<ReportCommand>("report")
                 .WithDescription("Attainment per agreement, target, customer, service and priority; breaches with their explanations; open clocks at risk.")
                 .WithExample("report", "--repo", "samples/beverage-supplier", "--events", "samples/beverage-supplier/events/examples.jsonl", "--period", "2026-11");
+            config.AddBranch("events", events =>
+            {
+                events.SetDescription("Ticket event files.");
+                events.AddCommand<EventsCheckCommand>("check")
+                    .WithDescription("Read a whole events file: how many events, over what time, which lines cannot be read.");
+            });
             config.AddBranch("explain", explain =>
             {
                 explain.SetDescription("Explain where a target comes from, or how a ticket's clocks ran.");

@@ -35,6 +35,10 @@ internal sealed class ReportCommand(CliStreams streams, IAnsiConsole console, IC
         [Description("table (default), json, csv, markdown or html.")]
         public string Format { get; init; } = "table";
 
+        [CommandOption("--grace <DURATION>")]
+        [Description("How long after a ticket is closed (in event time) its late events are still taken; default 7d.")]
+        public string Grace { get; init; } = "7d";
+
         [CommandOption("-o|--output <FILE>")]
         [Description("Write to this file instead of stdout.")]
         public string? Output { get; init; }
@@ -55,11 +59,22 @@ internal sealed class ReportCommand(CliStreams streams, IAnsiConsole console, IC
             throw new CliException($"--format: \"{settings.Format}\" is not table, json, csv, markdown or html", PledgeApp.UsageError);
         }
 
+        if (!Durations.TryParse(settings.Grace, out var grace))
+        {
+            throw new CliException($"--grace: \"{settings.Grace}\" is not a duration (such as 7d or 12h)");
+        }
+
         var asOf = settings.At is null ? clock.GetCurrentInstant() : Instant.FromUnixTimeTicks(Arguments.Instant(settings.At, "--at"));
         var repository = RepositoryLoader.Load(settings.Repo, streams);
-        var events = EventFiles.Read(settings.Events, streams, _ => true);
-        var histories = events.GroupBy(e => e.TicketId, StringComparer.Ordinal).Select(g => TicketHistory.Of(g));
-        var report = AttainmentReport.Build(repository, histories, period, asOf);
+
+        // Streamed: each ticket is measured once it is closed and the stream has moved past it, so memory
+        // holds the open tickets, not the file.
+        var assembler = new TicketAssembler(grace);
+        var report = AttainmentReport.Build(repository, assembler.Assemble(EventFiles.Stream(settings.Events, streams)), period, asOf);
+        if (report.WithoutCreation > 0)
+        {
+            streams.Error.WriteLine($"{report.WithoutCreation} ticket(s) have events but no created event (missing, or later than --grace after the ticket was closed): not measured");
+        }
 
         var text = format switch
         {

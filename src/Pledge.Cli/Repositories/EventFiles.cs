@@ -1,3 +1,4 @@
+using System.Globalization;
 using Pledge.Cli.Infrastructure;
 using Pledge.Tickets;
 
@@ -7,7 +8,14 @@ namespace Pledge.Cli.Repositories;
 internal static class EventFiles
 {
     /// <summary>The events of the file that <paramref name="keep"/> accepts; unreadable lines are counted and the first few shown on stderr.</summary>
-    public static List<TicketEvent> Read(string? path, CliStreams streams, Func<TicketEvent, bool> keep)
+    public static List<TicketEvent> Read(string? path, CliStreams streams, Func<TicketEvent, bool> keep) =>
+        [.. Stream(path, streams).Where(keep)];
+
+    /// <summary>
+    /// The events of the file, read lazily in file order (memory stays flat). Unreadable lines are skipped;
+    /// the first five are shown on stderr and the total at the end. On a terminal, progress is shown on stderr.
+    /// </summary>
+    public static IEnumerable<TicketEvent> Stream(string? path, CliStreams streams)
     {
         if (string.IsNullOrWhiteSpace(path))
         {
@@ -17,15 +25,21 @@ internal static class EventFiles
         StreamReader reader;
         try
         {
-            reader = new StreamReader(path);
+            reader = new StreamReader(path, new FileStreamOptions { BufferSize = 1 << 16 });
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
         {
             throw new CliException($"--events: cannot read \"{path}\": {e.Message}");
         }
 
-        var events = new List<TicketEvent>();
+        return Records(path, reader, streams);
+    }
+
+    private static IEnumerable<TicketEvent> Records(string path, StreamReader reader, CliStreams streams)
+    {
         var problems = 0;
+        long count = 0;
+        var progress = ReferenceEquals(streams.Error, Console.Error) && !Console.IsErrorRedirected;
         using (reader)
         {
             var records = path.EndsWith(".csv", StringComparison.OrdinalIgnoreCase)
@@ -33,12 +47,14 @@ internal static class EventFiles
                 : TicketEventReader.ReadJsonLines(reader);
             foreach (var record in records)
             {
+                if (progress && ++count % 250_000 == 0)
+                {
+                    streams.Error.Write(string.Create(CultureInfo.InvariantCulture, $"\r{count:N0} events read…"));
+                }
+
                 if (record.Event is { } e)
                 {
-                    if (keep(e))
-                    {
-                        events.Add(e);
-                    }
+                    yield return e;
                 }
                 else if (++problems <= 5)
                 {
@@ -47,11 +63,14 @@ internal static class EventFiles
             }
         }
 
-        if (problems > 5)
+        if (progress && count >= 250_000)
         {
-            streams.Error.WriteLine($"{path}: {problems} lines could not be read in all; they were skipped");
+            streams.Error.Write(string.Create(CultureInfo.InvariantCulture, $"\r{count:N0} events read.   {Environment.NewLine}"));
         }
 
-        return events;
+        if (problems > 5)
+        {
+            streams.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{path}: {problems} lines could not be read in all; they were skipped"));
+        }
     }
 }

@@ -23,6 +23,9 @@ public sealed record AttainmentReport(
     ImmutableArray<BreachEntry> Breaches,
     ImmutableArray<AtRiskEntry> AtRisk)
 {
+    /// <summary>Histories without a creation event (it never came, or came so late it was split off): not measured.</summary>
+    public int WithoutCreation { get; init; }
+
     /// <summary>Evaluates every ticket's clocks and builds the report.</summary>
     /// <param name="repository">The service levels.</param>
     /// <param name="histories">Ticket histories; read once, in any order.</param>
@@ -38,10 +41,12 @@ public sealed record AttainmentReport(
         var atRisk = new List<AtRiskEntry>();
         var bounds = new Dictionary<string, Interval>(StringComparer.Ordinal);
         var tickets = 0;
+        var withoutCreation = 0;
         foreach (var history in histories)
         {
             if (history.Created is not { } created)
             {
+                withoutCreation++;
                 continue;
             }
 
@@ -101,7 +106,10 @@ public sealed record AttainmentReport(
                 .OrderBy(r => r.Agreement, StringComparer.Ordinal).ThenBy(r => r.Target, StringComparer.Ordinal).ThenBy(r => r.Customer, StringComparer.Ordinal)
                 .ThenBy(r => r.Service, StringComparer.Ordinal).ThenBy(r => r.Priority, StringComparer.Ordinal)],
             [.. breaches.OrderBy(b => b.BreachedAt).ThenBy(b => b.Ticket, StringComparer.Ordinal)],
-            [.. atRisk.OrderByDescending(a => a.ConsumedShare).ThenBy(a => a.Ticket, StringComparer.Ordinal)]);
+            [.. atRisk.OrderByDescending(a => a.ConsumedShare).ThenBy(a => a.Ticket, StringComparer.Ordinal)])
+        {
+            WithoutCreation = withoutCreation,
+        };
     }
 
     /// <summary>Rows summed over customers, services and priorities: one per agreement target.</summary>
