@@ -499,7 +499,7 @@ public static class ServiceLevelRepositoryReader
         private Target? ReadTarget(YamlFile yaml, YamlNode node, string path, AgreementKind agreementKind)
         {
             var before = _problems.Count(p => !p.IsWarning);
-            var fields = yaml.Fields(node, path, "id", "kind", "calendar", "thresholds", "objective", "pause", "reopen", "priority_change", "update_mode", "warnings", "supports", "description");
+            var fields = yaml.Fields(node, path, "id", "kind", "calendar", "thresholds", "objective", "pause", "reopen", "priority_change", "update_mode", "warnings", "supports", "start_on", "stop_on", "reset_on", "description");
             var kind = Enum<TargetKind>(yaml, fields, "kind", node, required: true, path, ("response", TargetKind.Response), ("update", TargetKind.Update), ("resolution", TargetKind.Resolution));
             var id = yaml.Optional(fields, "id", path) ?? (kind is { } k ? Names.Of(k) : null);
             var calendarId = yaml.Required(fields, "calendar", path, node, "the id of a calendar in calendars/");
@@ -594,6 +594,9 @@ public static class ServiceLevelRepositoryReader
                 }
             }
 
+            var startOn = Conditions(yaml, fields, "start_on", path);
+            var stopOn = Conditions(yaml, fields, "stop_on", path);
+            var resetOn = Conditions(yaml, fields, "reset_on", path);
             var supports = yaml.Optional(fields, "supports", path);
             if (supports is not null && agreementKind == AgreementKind.Sla)
             {
@@ -618,7 +621,38 @@ public static class ServiceLevelRepositoryReader
                 UpdateMode = updateMode,
                 Warnings = fields.ContainsKey("warnings") ? warnings.ToImmutable() : [.. ClockWarning.Defaults],
                 Supports = supports,
+                StartOn = startOn,
+                StopOn = stopOn,
+                ResetOn = resetOn,
             };
+        }
+
+        private static ImmutableArray<EventCondition> Conditions(YamlFile yaml, Dictionary<string, YamlNode> fields, string name, string path)
+        {
+            if (!fields.TryGetValue(name, out var node) || yaml.List(node, $"{path}.{name}", "event conditions such as resolved or commented(agent, public)") is not { } items)
+            {
+                return [];
+            }
+
+            var conditions = ImmutableArray.CreateBuilder<EventCondition>();
+            for (var i = 0; i < items.Count; i++)
+            {
+                if (yaml.Text(items[i], $"{path}.{name}[{i}]") is not { } text)
+                {
+                    continue;
+                }
+
+                if (EventConditions.TryParse(text, out var condition, out var reason))
+                {
+                    conditions.Add(condition);
+                }
+                else
+                {
+                    yaml.Error($"{path}.{name}[{i}]", items[i], reason);
+                }
+            }
+
+            return conditions.ToImmutable();
         }
 
         /// <summary>Checks that need every agreement: ambiguous SLAs, and OLAs or UCs that cannot support their SLA targets.</summary>

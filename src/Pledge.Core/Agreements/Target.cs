@@ -41,6 +41,15 @@ public sealed record Target
     /// <summary>When the clock is at risk.</summary>
     public ImmutableArray<ClockWarning> Warnings { get; init; } = [.. ClockWarning.Defaults];
 
+    /// <summary>Events that start a measurement, replacing the kind's default when not empty.</summary>
+    public ImmutableArray<EventCondition> StartOn { get; init; } = [];
+
+    /// <summary>Events that stop the measurement, replacing the kind's default when not empty.</summary>
+    public ImmutableArray<EventCondition> StopOn { get; init; } = [];
+
+    /// <summary>Events that end the measurement and start the next, replacing the kind's default when not empty.</summary>
+    public ImmutableArray<EventCondition> ResetOn { get; init; } = [];
+
     /// <summary>For OLA and UC targets: the SLA target they support, as <c>agreement-id/target-id</c>.</summary>
     public string? Supports { get; init; }
 
@@ -57,6 +66,13 @@ public sealed record Target
             TargetKind.Update => ClockDefinition.Update(qualifiedId, calendar, Thresholds, UpdateMode, pauses),
             _ => ClockDefinition.Resolution(qualifiedId, calendar, Thresholds, pauses) with { Reopen = Reopen },
         };
-        return clock with { PriorityChange = PriorityChange, Warnings = Warnings };
+        return clock with
+        {
+            PriorityChange = PriorityChange,
+            Warnings = Warnings,
+            StartOn = StartOn.IsEmpty ? clock.StartOn : StartOn,
+            StopOn = StopOn.IsEmpty ? clock.StopOn : StopOn,
+            ResetOn = ResetOn.IsEmpty ? clock.ResetOn : ResetOn,
+        };
     }
 }
