@@ -31,8 +31,6 @@ internal sealed class ShowCommand(CliStreams streams, IAnsiConsole console) : Co
         public bool Json { get; init; }
     }
 
-    private static readonly JsonSerializerOptions JsonOptions = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
-
     /// <summary>A range this long is plenty for reading; longer ones belong to scripts using batch.</summary>
     private const int MaxDays = 3660;
 
@@ -71,7 +69,7 @@ internal sealed class ShowCommand(CliStreams streams, IAnsiConsole console) : Co
                     open = Arguments.Format(window.Start.ToUnixTimeTicks(), zone),
                     close = Arguments.Format(window.End.ToUnixTimeTicks(), zone),
                     minutes = BusinessMinutes.FromTicks(window.Duration.BclCompatibleTicks),
-                }, JsonOptions));
+                }, CliJson.Lines));
             }
 
             return 0;

@@ -1,6 +1,5 @@
 using System.ComponentModel;
 using NodaTime;
-using Pledge.Cli.Calendars;
 using Pledge.Cli.Infrastructure;
 using Pledge.Cli.Repositories;
 using Pledge.Reports;
@@ -13,23 +12,11 @@ namespace Pledge.Cli.Reports;
 /// <summary><c>pledge report --repo DIR --events FILE --period P</c>: attainment, breaches and clocks at risk.</summary>
 internal sealed class ReportCommand(CliStreams streams, IAnsiConsole console, IClock clock) : Command<ReportCommand.Settings>
 {
-    internal sealed class Settings : CommandSettings
+    internal sealed class Settings : RepositoryEventsSettings
     {
-        [CommandOption("-r|--repo <DIR>")]
-        [Description("The repository folder.")]
-        public string? Repo { get; init; }
-
-        [CommandOption("--events <FILE>")]
-        [Description("Ticket events: JSON lines, or CSV when the name ends in .csv.")]
-        public string? Events { get; init; }
-
         [CommandOption("-p|--period <PERIOD>")]
         [Description("2026-11 (month), 2026-W47 (ISO week), 2026-Q4 (quarter) or 30d (the rolling days before --at).")]
         public string? Period { get; init; }
-
-        [CommandOption("--at <INSTANT>")]
-        [Description("Evaluate clocks as of this instant (ISO-8601 with offset); default now.")]
-        public string? At { get; init; }
 
         [CommandOption("-f|--format <FORMAT>")]
         [Description("table (default), json, csv, markdown or html.")]
@@ -64,7 +51,7 @@ internal sealed class ReportCommand(CliStreams streams, IAnsiConsole console, IC
             throw new CliException($"--grace: \"{settings.Grace}\" is not a duration (such as 7d or 12h)");
         }
 
-        var asOf = settings.At is null ? clock.GetCurrentInstant() : Instant.FromUnixTimeTicks(Arguments.Instant(settings.At, "--at"));
+        var asOf = settings.AtOrNow(clock);
         var repository = RepositoryLoader.Load(settings.Repo, streams);
 
         // Streamed: each ticket is measured once it is closed and the stream has moved past it, so memory

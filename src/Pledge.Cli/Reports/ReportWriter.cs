@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json;
 using NodaTime;
 using Pledge.Cli.Calendars;
+using Pledge.Cli.Infrastructure;
 using Pledge.Reports;
 
 namespace Pledge.Cli.Reports;
@@ -11,8 +12,6 @@ namespace Pledge.Cli.Reports;
 /// <summary>Writes an attainment report as JSON, CSV, Markdown or a single-file HTML page.</summary>
 internal static class ReportWriter
 {
-    private static readonly JsonSerializerOptions JsonOptions = new() { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
-
     public static string Json(AttainmentReport report) => JsonSerializer.Serialize(new
     {
         period = report.Period,
@@ -30,7 +29,7 @@ internal static class ReportWriter
             ticket = a.Ticket, agreement = a.Agreement, target = a.Target, kind = a.Kind, customer = a.Customer, service = a.Service, priority = a.Priority,
             consumedShare = Math.Round(a.ConsumedShare, 4), deadline = a.Deadline is { } d ? Iso(d) : null,
         }),
-    }, JsonOptions);
+    }, CliJson.Indented);
 
     public static string Csv(AttainmentReport report)
     {

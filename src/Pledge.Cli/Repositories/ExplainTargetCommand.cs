@@ -11,12 +11,8 @@ namespace Pledge.Cli.Repositories;
 /// <summary><c>pledge explain target</c>: which target applies to a ticket, where it comes from and what it overrides.</summary>
 internal sealed class ExplainTargetCommand(CliStreams streams, IAnsiConsole console, IClock clock) : Command<ExplainTargetCommand.Settings>
 {
-    internal sealed class Settings : CommandSettings
+    internal sealed class Settings : RepositorySettings
     {
-        [CommandOption("-r|--repo <DIR>")]
-        [Description("The repository folder.")]
-        public string? Repo { get; init; }
-
         [CommandOption("--customer <ID>")]
         public string? Customer { get; init; }
 
@@ -25,10 +21,6 @@ internal sealed class ExplainTargetCommand(CliStreams streams, IAnsiConsole cons
 
         [CommandOption("--priority <P>")]
         public string? Priority { get; init; }
-
-        [CommandOption("--at <INSTANT>")]
-        [Description("When (ISO-8601 with offset); default now.")]
-        public string? At { get; init; }
 
         [CommandOption("--json")]
         [Description("JSON instead of a table.")]
@@ -40,7 +32,7 @@ internal sealed class ExplainTargetCommand(CliStreams streams, IAnsiConsole cons
         var customer = Required(settings.Customer, "--customer");
         var service = Required(settings.Service, "--service");
         var priority = Required(settings.Priority, "--priority");
-        var at = settings.At is null ? clock.GetCurrentInstant() : Instant.FromUnixTimeTicks(Arguments.Instant(settings.At, "--at"));
+        var at = settings.AtOrNow(clock);
         var repository = RepositoryLoader.Load(settings.Repo, streams);
         if (!repository.Customers.ContainsKey(customer))
         {
@@ -64,7 +56,7 @@ internal sealed class ExplainTargetCommand(CliStreams streams, IAnsiConsole cons
                 from = r.Winner.Describe(),
                 overrides = r.Overridden.Select(o => new { target = o.QualifiedId, from = o.Describe(), threshold = Durations.Format(o.Target.Thresholds[priority]) }),
                 skipped = r.Skipped.Select(s => new { target = s.QualifiedId, from = s.Describe(), reason = $"no threshold for {priority}" }),
-            }), JsonOptions));
+            }), CliJson.Indented));
             return 0;
         }
 
@@ -91,8 +83,6 @@ internal sealed class ExplainTargetCommand(CliStreams streams, IAnsiConsole cons
         console.Write(table);
         return 0;
     }
-
-    private static readonly JsonSerializerOptions JsonOptions = new() { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     private static string Required(string? value, string option) =>
         string.IsNullOrWhiteSpace(value) ? throw new CliException($"{option} is required", PledgeApp.UsageError) : value.Trim();

@@ -18,35 +18,21 @@ namespace Pledge.Cli.Repositories;
 /// </summary>
 internal sealed class ExplainTicketCommand(CliStreams streams, IAnsiConsole console, IClock clock) : Command<ExplainTicketCommand.Settings>
 {
-    internal sealed class Settings : CommandSettings
+    internal sealed class Settings : RepositoryEventsSettings
     {
         [CommandArgument(0, "<TICKET>")]
         [Description("The ticket id.")]
         public string? Ticket { get; init; }
-
-        [CommandOption("-r|--repo <DIR>")]
-        [Description("The repository folder.")]
-        public string? Repo { get; init; }
-
-        [CommandOption("--events <FILE>")]
-        [Description("Ticket events: JSON lines, or CSV when the name ends in .csv.")]
-        public string? Events { get; init; }
-
-        [CommandOption("--at <INSTANT>")]
-        [Description("Evaluate as of this instant (ISO-8601 with offset); default now.")]
-        public string? At { get; init; }
 
         [CommandOption("--json")]
         [Description("The explanation as JSON.")]
         public bool Json { get; init; }
     }
 
-    private static readonly JsonSerializerOptions JsonOptions = new() { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
-
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
         var ticketId = settings.Ticket ?? throw new CliException("the ticket id is required", PledgeApp.UsageError);
-        var asOf = settings.At is null ? clock.GetCurrentInstant() : Instant.FromUnixTimeTicks(Arguments.Instant(settings.At, "--at"));
+        var asOf = settings.AtOrNow(clock);
         var repository = RepositoryLoader.Load(settings.Repo, streams);
         var history = TicketHistory.Of(EventFiles.Read(settings.Events, streams, e => string.Equals(e.TicketId, ticketId, StringComparison.Ordinal)));
         if (history.Events.IsEmpty)
@@ -216,7 +202,7 @@ internal sealed class ExplainTicketCommand(CliStreams streams, IAnsiConsole cons
                 }),
             }),
         };
-        streams.Output.WriteLine(JsonSerializer.Serialize(document, JsonOptions));
+        streams.Output.WriteLine(JsonSerializer.Serialize(document, CliJson.Indented));
     }
 
     private static string StepName(ClockStepKind kind) => kind switch
