@@ -63,7 +63,7 @@ public sealed class ServiceLevelRepository
 
         // The answer changes only where a covering agreement's version starts or ends: cache it per
         // (customer, service, priority) and stretch between those boundaries.
-        var coverage = _coverage.GetOrAdd((customer, service), static (key, agreements) => Coverage.Of(agreements, key.Customer, key.Service), Agreements.Values);
+        var coverage = _coverage.GetOrAdd((customer, service), static (key, repository) => Coverage.Of(repository.Agreements.Values, key.Customer, key.Service), this);
         var segment = coverage.SegmentOf(at);
         return coverage.Results.GetOrAdd((priority, segment), static (key, state) => Compute(state.Coverage.Agreements, key.Priority, state.At), (Coverage: coverage, At: at));
     }
@@ -72,7 +72,7 @@ public sealed class ServiceLevelRepository
     public ClockDefinition ClockFor(TargetSource source)
     {
         ArgumentNullException.ThrowIfNull(source);
-        return _clocks.GetOrAdd(source.Target, static (target, state) => target.ToClock(state.QualifiedId, state.Calendars[target.CalendarId]), (source.QualifiedId, Calendars));
+        return _clocks.GetOrAdd(source.Target, static (target, state) => target.ToClock(state.Source.QualifiedId, state.Calendars[target.CalendarId]), (Source: source, Calendars));
     }
 
     private static ImmutableArray<TargetResolution> Compute(Agreement[] covering, string priority, Instant at)

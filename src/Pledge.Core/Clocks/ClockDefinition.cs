@@ -100,6 +100,26 @@ public sealed record ClockDefinition
     /// <summary>The threshold for <paramref name="priority"/>, if the target has one.</summary>
     public bool TryGetThreshold(string priority, out Duration threshold) => Thresholds.TryGetValue(priority, out threshold);
 
+    // What the evaluator looks up per event, prepared on first use. A copy made with `with` starts with the
+    // original's plan, which names its owner, so the copy makes its own. Not part of equality.
+    private PlanSlot _plan;
+
+    /// <summary>The evaluator's plan for this definition.</summary>
+    internal ClockPlan Plan
+    {
+        get
+        {
+            var plan = Volatile.Read(ref _plan.Value);
+            if (plan is null || !ReferenceEquals(plan.Owner, this))
+            {
+                plan = new ClockPlan(this);
+                Volatile.Write(ref _plan.Value, plan);
+            }
+
+            return plan;
+        }
+    }
+
     private static ImmutableDictionary<string, Duration> Normalise(IReadOnlyDictionary<string, Duration> thresholds)
     {
         ArgumentNullException.ThrowIfNull(thresholds);
@@ -112,5 +132,17 @@ public sealed record ClockDefinition
         }
 
         return thresholds.ToImmutableDictionary(StringComparer.OrdinalIgnoreCase);
+    }
+
+    /// <summary>Holds the plan; always equal to another, so records stay equal exactly when their properties are.</summary>
+    private struct PlanSlot : IEquatable<PlanSlot>
+    {
+        public ClockPlan? Value;
+
+        public readonly bool Equals(PlanSlot other) => true;
+
+        public override readonly bool Equals(object? obj) => obj is PlanSlot;
+
+        public override readonly int GetHashCode() => 0;
     }
 }

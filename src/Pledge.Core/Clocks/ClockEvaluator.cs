@@ -1,5 +1,7 @@
 using System.Collections.Immutable;
 using System.Globalization;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using NodaTime;
 using Pledge.Calendars;
 using Pledge.Tickets;
@@ -33,7 +35,7 @@ public static class ClockEvaluator
         ArgumentNullException.ThrowIfNull(definition);
         ArgumentNullException.ThrowIfNull(history);
         var fold = new Fold(definition, history.TicketId, explain);
-        foreach (var ticketEvent in history.Events)
+        foreach (var ticketEvent in ImmutableCollectionsMarshal.AsArray(history.Events)!)
         {
             if (ticketEvent.At > asOf)
             {
@@ -46,15 +48,35 @@ public static class ClockEvaluator
         return fold.Finish(asOf);
     }
 
-    private sealed class Fold(ClockDefinition definition, string ticketId, bool explain)
+    /// <summary>What starts a measurement, for its explanation.</summary>
+    private enum StartReason
     {
-        private readonly bool _explain = explain;
-        private readonly BusinessCalendar _calendar = definition.Calendar;
-        private readonly List<Measurement> _measurements = new(2);
-        private readonly List<ClockStep>? _timeline = explain ? new(16) : null;
+        /// <summary>A start condition matched.</summary>
+        Condition,
 
-        private string _status = string.Empty;
-        private string _priority = string.Empty;
+        /// <summary>A reset condition ended the previous measurement.</summary>
+        Reset,
+
+        /// <summary>A reopen restarts the clock.</summary>
+        Reopen,
+    }
+
+    /// <summary>
+    /// The fold's state. A struct, and texts are only composed when explaining, so evaluating without the
+    /// explanation allocates little more than the outcome itself.
+    /// </summary>
+    private struct Fold
+    {
+        private readonly ClockDefinition _definition;
+        private readonly ClockPlan _plan;
+        private readonly string _ticketId;
+        private readonly bool _explain;
+        private readonly BusinessCalendar _calendar;
+        private readonly List<ClockStep>? _timeline;
+        private MeasurementList _measurements;
+
+        private string _status;
+        private string _priority;
         private bool _paused;
         private bool _ended;
         private bool _stoppedByResolution;
@@ -69,32 +91,58 @@ public static class ClockEvaluator
         private long? _breachedAt;
         private long? _usedUpAt;
         private long _missedDeadline;
-        private string _thresholdPriority = string.Empty;
+        private string _thresholdPriority;
         private bool _resolved;
-        private bool[] _warned = [];
+
+        // Which warnings were raised (or passed) in the open measurement: bits while there are at most 64.
+        private int _warningCount;
+        private ulong _warnedBits;
+        private bool[]? _warnedMany;
+
+        // The warnings' levels for the current threshold (-1: none), when the plan allows caching them.
+        private WarningLevels _levels;
+
+        // The last threshold looked up: a measurement usually starts again with the same priority.
+        private string? _lookedUp;
+        private bool _lookedUpFound;
+        private Duration _lookedUpThreshold;
+
+        public Fold(ClockDefinition definition, string ticketId, bool explain)
+        {
+            _definition = definition;
+            _plan = definition.Plan;
+            _ticketId = ticketId;
+            _explain = explain;
+            _calendar = definition.Calendar;
+            _timeline = explain ? new(16) : null;
+            _status = string.Empty;
+            _priority = string.Empty;
+            _thresholdPriority = string.Empty;
+        }
 
         public void Apply(TicketEvent e)
         {
             var at = e.At.ToUnixTimeTicks();
             Advance(at);
-            switch (e)
+            var kind = e.Kind;
+            switch (kind)
             {
-                case TicketCreated created:
+                case TicketEventKind.Created when e is TicketCreated created:
                     _status = created.Status;
                     _priority = created.Priority;
-                    _paused = IsPauseStatus(_status);
+                    _paused = _plan.IsPauseStatus(_status);
                     break;
-                case TicketStatusChanged changed:
+                case TicketEventKind.StatusChanged when e is TicketStatusChanged changed:
                     ChangeStatus(changed.Status, at);
                     break;
-                case TicketPriorityChanged changed:
+                case TicketEventKind.PriorityChanged when e is TicketPriorityChanged changed:
                     ChangePriority(changed.Priority, at);
                     break;
-                case TicketReopened:
-                    Reopen(at);
+                case TicketEventKind.Reopened when e is TicketReopened reopened:
+                    Reopen(reopened, at);
                     return;
-                case TicketMerged merged:
-                    Cancel(at, $"merged into ticket {merged.Into}");
+                case TicketEventKind.Merged when e is TicketMerged merged:
+                    Cancel(at, merged);
                     _ended = true;
                     return;
             }
@@ -104,28 +152,28 @@ public static class ClockEvaluator
                 return;
             }
 
-            if (_active && Matches(definition.ResetOn, e))
+            if (_active && _plan.ResetOn.Match(e, kind))
             {
-                Stop(at, $"{Name(e)} ends the measurement and starts the next", reset: true);
-                Start(at, ClockStepKind.Started, $"{Name(e)} starts the next measurement");
+                Stop(at, e, reset: true);
+                Start(at, ClockStepKind.Started, StartReason.Reset, e);
             }
-            else if (_active && Matches(definition.StopOn, e))
+            else if (_active && _plan.StopOn.Match(e, kind))
             {
-                Stop(at, $"{Name(e)} stops the clock", reset: false);
-                _stoppedByResolution = e.Kind == TicketEventKind.Resolved;
+                Stop(at, e, reset: false);
+                _stoppedByResolution = kind == TicketEventKind.Resolved;
             }
-            else if (!_active && !_resolved && Matches(definition.StartOn, e))
+            else if (!_active && !_resolved && _plan.StartOn.Match(e, kind))
             {
-                Start(at, ClockStepKind.Started, $"{Name(e)} starts the clock");
+                Start(at, ClockStepKind.Started, StartReason.Condition, e);
             }
 
-            if (e.Kind == TicketEventKind.Resolved)
+            if (kind == TicketEventKind.Resolved)
             {
                 // Nothing starts while the ticket is resolved (a customer's "thank you" opens no update gap).
                 _resolved = true;
             }
 
-            if (e.Kind == TicketEventKind.Closed)
+            if (kind == TicketEventKind.Closed)
             {
                 _ended = true;
             }
@@ -139,11 +187,11 @@ public static class ClockEvaluator
                 _measurements.Add(Current(end: null, cancelled: false));
             }
 
-            var state = _ended && _measurements.Count > 0 && _measurements[^1].IsCancelled ? ClockState.Cancelled
+            var state = _ended && _measurements.Count > 0 && _measurements.Last.IsCancelled ? ClockState.Cancelled
                 : _active ? (_paused ? ClockState.Paused : ClockState.Running)
                 : _measurements.Count > 0 ? ClockState.Stopped
                 : ClockState.NotStarted;
-            return new ClockOutcome(definition, ticketId, asOf, state, [.. _measurements], _timeline is null ? [] : [.. _timeline]);
+            return new ClockOutcome(_definition, _ticketId, asOf, state, _measurements.ToImmutableArray(), _timeline is null ? [] : [.. _timeline]);
         }
 
         /// <summary>Counts business time up to <paramref name="to"/>, raising the warnings and the breach it passes.</summary>
@@ -156,7 +204,9 @@ public static class ClockEvaluator
             }
 
             var reached = _consumed + _calendar.ElapsedTicks(_last, to);
-            if (reached > _consumed)
+
+            // Short of the threshold only warnings can be passed, and they are only looked for when explaining.
+            if (reached > _consumed && (_explain || reached >= _threshold))
             {
                 RaiseLevels(to, reached);
             }
@@ -178,63 +228,89 @@ public static class ClockEvaluator
                 _usedUpAt = _calendar.DueUnixTicks(_last, _threshold - _consumed);
             }
 
-            // Allocate only when a warning is actually passed: most stretches pass none.
-            List<(long At, int Warning)>? raised = null;
-            for (var i = 0; i < _warned.Length && _breachedAt is null; i++)
-            {
-                var warning = definition.Warnings[i];
-                if (_warned[i] || warning.LevelTicks(_threshold) is not { } level)
-                {
-                    continue;
-                }
-
-                if (warning.Share is not null && level > _consumed && level <= reached)
-                {
-                    (raised ??= []).Add((_calendar.DueUnixTicks(_last, level - _consumed), i));
-                }
-                else if (warning.BeforeDeadline is not null && level >= _consumed && level < reached)
-                {
-                    (raised ??= []).Add((_calendar.DueUnixTicks(to, level - reached), i));
-                }
-            }
-
             // Breached at the first running business instant past the threshold: the instant it was used up,
             // or, when that was a window's close (or before a pause), the next instant the clock ran again.
             long? breachAt = _breachedAt is null && reached > _threshold
                 ? _calendar.DueUnixTicks(Math.Max(_last, _usedUpAt!.Value), 0)
                 : null;
-            raised?.Sort(static (a, b) => a.At != b.At ? a.At.CompareTo(b.At) : a.Warning.CompareTo(b.Warning));
-            foreach (var (at, which) in raised ?? [])
-            {
-                if (breachAt is { } b && at > b)
-                {
-                    break;
-                }
 
-                _warned[which] = true;
-                var level = definition.Warnings[which].LevelTicks(_threshold)!.Value;
-                if (_explain) Step(at, ClockStepKind.Warning, $"at risk: {Describe(definition.Warnings[which])}", level, Instant.FromUnixTimeTicks(_calendar.DueUnixTicks(at, _threshold - level)));
+            // Warnings only show in the timeline: without one they are not looked for.
+            if (_explain && _breachedAt is null && !AllWarned())
+            {
+                RaiseWarnings(to, reached, breachAt);
             }
 
             if (breachAt is { } breached)
             {
                 _breachedAt = breached;
                 _missedDeadline = _usedUpAt!.Value;
-                Array.Fill(_warned, true);
+                WarnAll();
                 if (_explain) Step(breached, ClockStepKind.Breached, $"the threshold of {Durations.Format(Duration.FromTicks(_threshold))} is used up", _threshold, Instant.FromUnixTimeTicks(breached));
             }
         }
 
-        private string Describe(ClockWarning warning) =>
+        /// <summary>The warnings <see cref="RaiseLevels"/>'s stretch passes, in time order (ties in the definition's order), up to the breach.</summary>
+        private void RaiseWarnings(long to, long reached, long? breachAt)
+        {
+            var warnings = _plan.Warnings;
+            Span<(long At, int Warning)> raised = _warningCount <= 8 ? stackalloc (long, int)[8] : new (long, int)[_warningCount];
+            var count = 0;
+            for (var i = 0; i < _warningCount; i++)
+            {
+                var warning = warnings[i];
+                if (IsWarned(i) || Level(i) is not { } level)
+                {
+                    continue;
+                }
+
+                if (warning.Share is not null && level > _consumed && level <= reached)
+                {
+                    raised[count++] = (_calendar.DueUnixTicks(_last, level - _consumed), i);
+                }
+                else if (warning.BeforeDeadline is not null && level >= _consumed && level < reached)
+                {
+                    raised[count++] = (_calendar.DueUnixTicks(to, level - reached), i);
+                }
+            }
+
+            // Insertion sort by time; collected in the definition's order, so ties keep it.
+            for (var i = 1; i < count; i++)
+            {
+                var item = raised[i];
+                var j = i - 1;
+                while (j >= 0 && raised[j].At > item.At)
+                {
+                    raised[j + 1] = raised[j];
+                    j--;
+                }
+
+                raised[j + 1] = item;
+            }
+
+            for (var r = 0; r < count; r++)
+            {
+                var (at, which) = raised[r];
+                if (breachAt is { } b && at > b)
+                {
+                    break;
+                }
+
+                SetWarned(which, true);
+                var level = Level(which)!.Value;
+                Step(at, ClockStepKind.Warning, $"at risk: {Describe(warnings[which])}", level, Instant.FromUnixTimeTicks(_calendar.DueUnixTicks(at, _threshold - level)));
+            }
+        }
+
+        private readonly string Describe(ClockWarning warning) =>
             warning.Share is not null
                 ? $"{warning} of {Durations.Format(Duration.FromTicks(_threshold))}"
                 : $"{Durations.Format(warning.BeforeDeadline!.Value)} before the deadline ({Durations.Format(Duration.FromTicks(_threshold))} threshold)";
 
-        private void Start(long at, ClockStepKind kind, string why)
+        private void Start(long at, ClockStepKind kind, StartReason reason, TicketEvent e)
         {
-            if (!definition.TryGetThreshold(_priority, out var threshold))
+            if (!TryGetThreshold(_priority, out var threshold))
             {
-                if (_explain) Step(at, ClockStepKind.NoThreshold, $"{why}, but priority '{_priority}' has no threshold in this target", 0, null);
+                if (_explain) Step(at, ClockStepKind.NoThreshold, $"{Why(reason, e)}, but priority '{_priority}' has no threshold in this target", 0, null);
                 return;
             }
 
@@ -247,22 +323,31 @@ public static class ClockEvaluator
             _thresholdPriority = _priority;
             _breachedAt = null;
             _usedUpAt = null;
-            _warned = new bool[definition.Warnings.Length];
+            ClearWarned();
+            ComputeLevels();
             _stoppedByResolution = false;
             if (_explain)
             {
                 var paused = _paused ? $"; paused while status is {_status}" : string.Empty;
-                Step(at, kind, $"{why}: {Durations.Format(threshold)} for priority {_priority}{paused}", 0, Deadline(at, 0));
+                Step(at, kind, $"{Why(reason, e)}: {Durations.Format(threshold)} for priority {_priority}{paused}", 0, Deadline(at, 0));
             }
         }
 
-        private void Stop(long at, string why, bool reset)
+        private static string Why(StartReason reason, TicketEvent e) => reason switch
+        {
+            StartReason.Reset => $"{Name(e)} starts the next measurement",
+            StartReason.Reopen => "reopened: a new measurement starts",
+            _ => $"{Name(e)} starts the clock",
+        };
+
+        private void Stop(long at, TicketEvent e, bool reset)
         {
             var measurement = Current(end: at, cancelled: false);
             _measurements.Add(measurement);
             _active = false;
             if (_explain)
             {
+                var why = reset ? $"{Name(e)} ends the measurement and starts the next" : $"{Name(e)} stops the clock";
                 var verdict = !measurement.IsBreached ? $"met with {Durations.Format(measurement.Remaining)} to spare"
                     : measurement.Remaining < Duration.Zero ? $"breached by {Durations.Format(-measurement.Remaining)}"
                     : $"breached at {measurement.BreachedAt} (the threshold, since raised to {Durations.Format(measurement.Threshold)}, had been used up)";
@@ -270,7 +355,7 @@ public static class ClockEvaluator
             }
         }
 
-        private void Cancel(long at, string why)
+        private void Cancel(long at, TicketMerged merged)
         {
             if (!_active)
             {
@@ -279,26 +364,26 @@ public static class ClockEvaluator
 
             _measurements.Add(Current(end: at, cancelled: true));
             _active = false;
-            if (_explain) Step(at, ClockStepKind.Cancelled, $"{why}: the open measurement is cancelled, not judged", _consumed, null);
+            if (_explain) Step(at, ClockStepKind.Cancelled, $"merged into ticket {merged.Into}: the open measurement is cancelled, not judged", _consumed, null);
         }
 
-        private void Reopen(long at)
+        private void Reopen(TicketReopened reopened, long at)
         {
             _resolved = false;
-            if (_ended || _active || !_stoppedByResolution || definition.Kind == ClockKind.Response)
+            if (_ended || _active || !_stoppedByResolution || _definition.Kind == ClockKind.Response)
             {
                 return;
             }
 
-            if (definition.Reopen == ReopenPolicy.Restart || definition.Kind == ClockKind.Update)
+            if (_definition.Reopen == ReopenPolicy.Restart || _definition.Kind == ClockKind.Update)
             {
-                Start(at, ClockStepKind.Started, "reopened: a new measurement starts");
+                Start(at, ClockStepKind.Started, StartReason.Reopen, reopened);
                 return;
             }
 
             // Continue: the stopped measurement was not final after all.
-            var previous = _measurements[^1];
-            _measurements.RemoveAt(_measurements.Count - 1);
+            var previous = _measurements.Last;
+            _measurements.RemoveLast();
             _active = true;
             _number = previous.Number;
             _stoppedByResolution = false;
@@ -314,7 +399,7 @@ public static class ClockEvaluator
         private void ChangeStatus(string status, long at)
         {
             _status = status;
-            var paused = IsPauseStatus(status);
+            var paused = _plan.IsPauseStatus(status);
             if (paused == _paused)
             {
                 return;
@@ -350,7 +435,7 @@ public static class ClockEvaluator
         /// <summary>Moves the open measurement from <paramref name="old"/>'s threshold to <paramref name="priority"/>'s, by the target's policy.</summary>
         private void Rethreshold(string old, string priority, long at)
         {
-            if (!definition.TryGetThreshold(priority, out var threshold))
+            if (!TryGetThreshold(priority, out var threshold))
             {
                 if (_explain) Step(at, ClockStepKind.PriorityChanged, $"priority {old} → {priority}, which has no threshold: {Durations.Format(Duration.FromTicks(_threshold))} still applies", _consumed, Deadline(at, _consumed));
                 return;
@@ -359,7 +444,7 @@ public static class ClockEvaluator
             var oldThreshold = _threshold;
             var newThreshold = threshold.BclCompatibleTicks;
             string how;
-            switch (definition.PriorityChange)
+            switch (_definition.PriorityChange)
             {
                 case PriorityChangePolicy.RestartAtChange:
                     // A breach already raised stays raised: only the time counted from here restarts.
@@ -370,7 +455,7 @@ public static class ClockEvaluator
                 case PriorityChangePolicy.CarryShare:
                     var share = (double)_consumed / oldThreshold;
                     _consumed = (long)Math.Round(share * newThreshold, MidpointRounding.AwayFromZero);
-                    how = string.Create(CultureInfo.InvariantCulture, $"the {share:P0} consumed carries over");
+                    how = _explain ? string.Create(CultureInfo.InvariantCulture, $"the {share:P0} consumed carries over") : string.Empty;
                     break;
                 default:
                     how = "recomputed from the start";
@@ -378,14 +463,16 @@ public static class ClockEvaluator
             }
 
             _threshold = newThreshold;
+            ComputeLevels();
             _thresholdPriority = priority;
             _last = at;
             _usedUpAt = _consumed >= _threshold ? at : null;
             // Warning levels already below the consumed time are not raised again, and none after a breach.
-            for (var i = 0; i < _warned.Length; i++)
+            var warnings = _plan.Warnings;
+            for (var i = 0; i < _warningCount && _explain; i++)
             {
-                _warned[i] = _breachedAt is not null || definition.Warnings[i].LevelTicks(_threshold) is not { } level || level < _consumed
-                    || (level == _consumed && definition.Warnings[i].Share is not null);
+                SetWarned(i, _breachedAt is not null || Level(i) is not { } level || level < _consumed
+                    || (level == _consumed && warnings[i].Share is not null));
             }
 
             if (_explain) Step(at, ClockStepKind.PriorityChanged, $"priority {old} → {priority}: {Durations.Format(Duration.FromTicks(oldThreshold))} → {Durations.Format(threshold)}, {how}", _consumed, Deadline(at, _consumed));
@@ -393,12 +480,12 @@ public static class ClockEvaluator
             {
                 _breachedAt = at;
                 _missedDeadline = at;
-                Array.Fill(_warned, true);
+                WarnAll();
                 if (_explain) Step(at, ClockStepKind.Breached, $"{Durations.Format(Duration.FromTicks(_consumed))} already consumed is over the new threshold", _consumed, Instant.FromUnixTimeTicks(at));
             }
         }
 
-        private Measurement Current(long? end, bool cancelled) => new(
+        private readonly Measurement Current(long? end, bool cancelled) => new(
             _measurements.Count + 1,
             Instant.FromUnixTimeTicks(_start),
             end is { } e ? Instant.FromUnixTimeTicks(e) : null,
@@ -410,7 +497,7 @@ public static class ClockEvaluator
             cancelled);
 
         /// <summary>The deadline seen from <paramref name="at"/> with <paramref name="consumed"/> used: null while paused.</summary>
-        private Instant? Deadline(long at, long consumed)
+        private readonly Instant? Deadline(long at, long consumed)
         {
             if (_paused)
             {
@@ -433,22 +520,89 @@ public static class ClockEvaluator
             return Instant.FromUnixTimeTicks(_calendar.DueUnixTicks(at, Math.Max(0, _threshold - consumed)));
         }
 
-        private void Step(long at, ClockStepKind kind, string detail, long consumed, Instant? deadline) =>
+        private readonly void Step(long at, ClockStepKind kind, string detail, long consumed, Instant? deadline) =>
             _timeline!.Add(new ClockStep(Instant.FromUnixTimeTicks(at), kind, detail, _number, Duration.FromTicks(consumed), deadline));
 
-        private bool IsPauseStatus(string status) => definition.PauseStatuses.Contains(status);
-
-        private static bool Matches(ImmutableArray<EventCondition> conditions, TicketEvent e)
+        /// <summary>As the plan's, remembering the last answer.</summary>
+        private bool TryGetThreshold(string priority, out Duration threshold)
         {
-            foreach (var condition in conditions)
+            if (priority is null || !ReferenceEquals(priority, _lookedUp))
             {
-                if (condition.Matches(e))
-                {
-                    return true;
-                }
+                _lookedUpFound = _plan.TryGetThreshold(priority!, out _lookedUpThreshold);
+                _lookedUp = priority;
             }
 
-            return false;
+            threshold = _lookedUpThreshold;
+            return _lookedUpFound;
+        }
+
+        /// <summary>Warning <paramref name="i"/>'s level for the current threshold, as <see cref="ClockWarning.LevelTicks"/>.</summary>
+        private readonly long? Level(int i)
+        {
+            if (_plan.CachesLevels)
+            {
+                var level = _levels[i];
+                return level >= 0 ? level : null;
+            }
+
+            return _plan.Warnings[i].LevelTicks(_threshold);
+        }
+
+        /// <summary>Caches the warnings' levels once the threshold is set.</summary>
+        private void ComputeLevels()
+        {
+            if (!_plan.CachesLevels || !_explain)
+            {
+                return;
+            }
+
+            var warnings = _plan.Warnings;
+            for (var i = 0; i < warnings.Length; i++)
+            {
+                // Levels are never negative: -1 stands for none.
+                _levels[i] = warnings[i].LevelTicks(_threshold) ?? -1;
+            }
+        }
+
+        /// <summary>A new measurement: no warning raised yet.</summary>
+        private void ClearWarned()
+        {
+            _warningCount = _plan.Warnings.Length;
+            _warnedBits = 0;
+            _warnedMany = _warningCount > 64 ? new bool[_warningCount] : null;
+        }
+
+        private readonly bool IsWarned(int i) => _warnedMany is null ? (_warnedBits & (1UL << i)) != 0 : _warnedMany[i];
+
+        private readonly bool AllWarned() =>
+            _warnedMany is null && (_warningCount == 64 ? _warnedBits == ulong.MaxValue : (_warnedBits | (ulong.MaxValue << _warningCount)) == ulong.MaxValue);
+
+        private void SetWarned(int i, bool warned)
+        {
+            if (_warnedMany is not null)
+            {
+                _warnedMany[i] = warned;
+            }
+            else if (warned)
+            {
+                _warnedBits |= 1UL << i;
+            }
+            else
+            {
+                _warnedBits &= ~(1UL << i);
+            }
+        }
+
+        private void WarnAll()
+        {
+            if (_warnedMany is not null)
+            {
+                Array.Fill(_warnedMany, true);
+            }
+            else
+            {
+                _warnedBits = ulong.MaxValue;
+            }
         }
 
         private static string Name(TicketEvent e) => e switch
@@ -457,5 +611,85 @@ public static class ClockEvaluator
             TicketStatusChanged s => $"status {s.Status}",
             _ => TicketEventNames.Of(e.Kind),
         };
+    }
+
+    /// <summary>Room for the levels of up to <see cref="ClockPlan.MaxCachedLevels"/> warnings.</summary>
+    [InlineArray(ClockPlan.MaxCachedLevels)]
+    private struct WarningLevels
+    {
+        private long _level;
+    }
+
+    /// <summary>The measurements so far: the first two in fields (most clocks have one or two), the rest in a list.</summary>
+    private struct MeasurementList
+    {
+        // No measurement: the very array spreading an empty list gives (so outcomes compare as they always did).
+        private static readonly ImmutableArray<Measurement> None = [.. new List<Measurement>()];
+
+        private Measurement? _first;
+        private Measurement? _second;
+        private List<Measurement>? _rest;
+
+        public int Count { readonly get; private set; }
+
+        public readonly Measurement Last => Count switch
+        {
+            1 => _first!,
+            2 => _second!,
+            _ => _rest![Count - 3],
+        };
+
+        public void Add(Measurement measurement)
+        {
+            switch (Count)
+            {
+                case 0:
+                    _first = measurement;
+                    break;
+                case 1:
+                    _second = measurement;
+                    break;
+                default:
+                    (_rest ??= []).Add(measurement);
+                    break;
+            }
+
+            Count++;
+        }
+
+        public void RemoveLast()
+        {
+            Count--;
+            switch (Count)
+            {
+                case 0:
+                    _first = null;
+                    break;
+                case 1:
+                    _second = null;
+                    break;
+                default:
+                    _rest!.RemoveAt(Count - 2);
+                    break;
+            }
+        }
+
+        public readonly ImmutableArray<Measurement> ToImmutableArray()
+        {
+            if (Count == 0)
+            {
+                return None;
+            }
+
+            var all = new Measurement[Count];
+            all[0] = _first!;
+            if (Count > 1)
+            {
+                all[1] = _second!;
+                _rest?.CopyTo(all, 2);
+            }
+
+            return ImmutableCollectionsMarshal.AsImmutableArray(all);
+        }
     }
 }

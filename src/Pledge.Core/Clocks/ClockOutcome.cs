@@ -13,14 +13,63 @@ public sealed record ClockOutcome(
     ImmutableArray<ClockStep> Timeline)
 {
     /// <summary>The open measurement, if any.</summary>
-    public Measurement? Open => Measurements.LastOrDefault(m => m.IsOpen);
+    public Measurement? Open
+    {
+        get
+        {
+            var measurements = Measurements;
+            for (var i = measurements.Length - 1; i >= 0; i--)
+            {
+                if (measurements[i].IsOpen)
+                {
+                    return measurements[i];
+                }
+            }
+
+            return null;
+        }
+    }
 
     /// <summary>Whether any measurement passed its threshold.</summary>
-    public bool IsBreached => Measurements.Any(m => m.IsBreached);
+    public bool IsBreached
+    {
+        get
+        {
+            foreach (var measurement in Measurements)
+            {
+                if (measurement.IsBreached)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+    }
 
     /// <summary>The deadline of the open, running measurement.</summary>
     public Instant? Deadline => Open?.Deadline;
 
     /// <summary>The largest business time any measurement used (for update clocks: the longest gap).</summary>
-    public Duration LongestConsumed => Measurements.IsEmpty ? Duration.Zero : Measurements.Max(m => m.Consumed);
+    public Duration LongestConsumed
+    {
+        get
+        {
+            if (Measurements.IsEmpty)
+            {
+                return Duration.Zero;
+            }
+
+            var longest = Measurements[0].Consumed;
+            foreach (var measurement in Measurements)
+            {
+                if (measurement.Consumed > longest)
+                {
+                    longest = measurement.Consumed;
+                }
+            }
+
+            return longest;
+        }
+    }
 }

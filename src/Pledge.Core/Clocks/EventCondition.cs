@@ -26,13 +26,24 @@ public sealed record EventCondition(TicketEventKind Kind, CommentAuthor? Author 
             return false;
         }
 
-        return ticketEvent switch
-        {
-            TicketCommented comment => (Author is null || comment.Author == Author) && (IsPublic is null || comment.IsPublic == IsPublic),
-            TicketStatusChanged change => Status is null || string.Equals(change.Status, Status, StringComparison.OrdinalIgnoreCase),
-            _ => true,
-        };
+        return MatchesOfItsKind(ticketEvent);
     }
+
+    /// <summary>Whether every event of <see cref="Kind"/> meets the condition (nothing narrows it).</summary>
+    internal bool MatchesEveryEventOfItsKind => Kind switch
+    {
+        TicketEventKind.Commented => Author is null && IsPublic is null,
+        TicketEventKind.StatusChanged => Status is null,
+        _ => true,
+    };
+
+    /// <summary><see cref="Matches"/> for an event already known to be of <see cref="Kind"/>.</summary>
+    internal bool MatchesOfItsKind(TicketEvent ticketEvent) => ticketEvent switch
+    {
+        TicketCommented comment => (Author is null || comment.Author == Author) && (IsPublic is null || comment.IsPublic == IsPublic),
+        TicketStatusChanged change => Status is null || string.Equals(change.Status, Status, StringComparison.OrdinalIgnoreCase),
+        _ => true,
+    };
 
     /// <summary>Written as in agreement files: <c>commented(agent, public)</c>, <c>status_changed(solved)</c>, <c>resolved</c>.</summary>
     public override string ToString()

@@ -132,7 +132,7 @@ public sealed class ValidateErrorTests
                 // "    effective: { from: 2026-01-01, to: …": "to" starts at column 36.
                 Error(File, 8, 36, "versions[0].effective.to", "unknown field \"to\" (expected from, until)"),
                 // Eight spaces, then "colour".
-                Error(File, 13, 9, "versions[0].targets[0].colour", "unknown field \"colour\" (expected id, kind, calendar, thresholds, objective, pause, reopen, priority_change, update_mode, warnings, supports, description)"),
+                Error(File, 13, 9, "versions[0].targets[0].colour", "unknown field \"colour\" (expected id, kind, calendar, thresholds, objective, pause, reopen, priority_change, update_mode, warnings, supports, start_on, stop_on, reset_on, description)"),
             ],
             problems);
     }
