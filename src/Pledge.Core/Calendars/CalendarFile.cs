@@ -2,7 +2,7 @@ using System.Collections.Immutable;
 using System.Globalization;
 using NodaTime;
 using NodaTime.Text;
-using YamlDotNet.Core;
+using Pledge.Files;
 using YamlDotNet.RepresentationModel;
 
 namespace Pledge.Calendars;
@@ -57,32 +57,13 @@ public static class CalendarFile
     private sealed class Reader(string source, Func<string, string>? readFile)
     {
         private readonly List<CalendarProblem> _problems = [];
+        private YamlFile? _yaml;
 
         public CalendarFileResult Read(string yaml)
         {
-            YamlMappingNode? root;
-            try
+            var root = Yaml.Parse(yaml, "name, timezone, week, holidays");
+            if (root is null)
             {
-                var stream = new YamlStream();
-                stream.Load(new StringReader(yaml));
-                root = stream.Documents.Count == 0 ? null : stream.Documents[0].RootNode as YamlMappingNode;
-                if (root is null)
-                {
-                    Error(string.Empty, null, "the file is empty or is not a YAML mapping (expected name, timezone, week, holidays)");
-                    return Done(null);
-                }
-            }
-            catch (YamlException e)
-            {
-                _problems.Add(new CalendarProblem(string.Empty, (int)e.Start.Line, (int)e.Start.Column, $"not valid YAML: {Inner(e).Message}"));
-                return Done(null);
-            }
-            catch (Exception e) when (e is InvalidOperationException or ArgumentException)
-            {
-                // YamlDotNet's scanner reports some unclosed flow collections ("monday: [" with no "]") this
-                // way, without a position: locate the last event it could read instead.
-                var (line, column) = Files.YamlFile.LastReadablePosition(yaml);
-                _problems.Add(new CalendarProblem(string.Empty, line, column, "not valid YAML: a list or mapping opened near here ([ or {) is not closed"));
                 return Done(null);
             }
 
@@ -463,30 +444,15 @@ public static class CalendarFile
             }
         }
 
-        private string? Text(YamlNode node, string field)
-        {
-            if (node is YamlScalarNode { Value: { } value } && !string.IsNullOrWhiteSpace(value))
-            {
-                return value.Trim();
-            }
+        private YamlFile Yaml => _yaml ??= new YamlFile(source, (_, line, column, path, message, warning) =>
+            _problems.Add(new CalendarProblem(path, line, column, message, warning)));
 
-            Error(field, node, "must be a non-empty text");
-            return null;
-        }
+        private string? Text(YamlNode node, string field) => Yaml.Text(node, field);
 
-        private static bool IsNull(YamlNode node) =>
-            node is YamlScalarNode { Style: ScalarStyle.Plain, Value: null or "" or "~" or "null" };
+        private static bool IsNull(YamlNode node) => YamlFile.IsNull(node);
 
-        private static Exception Inner(Exception e) => e.InnerException is { } inner && e.Message.Contains("while", StringComparison.Ordinal) ? inner : e;
+        private void Error(string field, YamlNode? node, string message) => Yaml.Error(field, node, message);
 
-        private void Error(string field, YamlNode? node, string message) =>
-            _problems.Add(new CalendarProblem(field, Line(node), Column(node), message));
-
-        private void Warning(string field, YamlNode? node, string message) =>
-            _problems.Add(new CalendarProblem(field, Line(node), Column(node), message, IsWarning: true));
-
-        private static int Line(YamlNode? node) => node is null ? 0 : (int)node.Start.Line;
-
-        private static int Column(YamlNode? node) => node is null ? 0 : (int)node.Start.Column;
+        private void Warning(string field, YamlNode? node, string message) => Yaml.Warning(field, node, message);
     }
 }

@@ -12,7 +12,9 @@ internal sealed class YamlFile(string file, Action<string, int, int, string, str
     public string File { get; } = file;
 
     /// <summary>Parses <paramref name="text"/>; the root mapping, or null (with a problem) when there is none.</summary>
-    public YamlMappingNode? Parse(string text)
+    /// <param name="text">The file's text.</param>
+    /// <param name="expected">The fields a mapping would have, named in the message for an empty file.</param>
+    public YamlMappingNode? Parse(string text, string? expected = null)
     {
         try
         {
@@ -23,12 +25,14 @@ internal sealed class YamlFile(string file, Action<string, int, int, string, str
                 return root;
             }
 
-            Error(string.Empty, null, "the file is empty or is not a YAML mapping");
+            Error(string.Empty, null, expected is null ? "the file is empty or is not a YAML mapping" : $"the file is empty or is not a YAML mapping (expected {expected})");
             return null;
         }
         catch (YamlException e)
         {
-            report(File, (int)e.Start.Line, (int)e.Start.Column, string.Empty, $"not valid YAML: {(e.InnerException ?? e).Message}", false);
+            // A "while parsing …" message wraps the one that says what is wrong.
+            var cause = e.InnerException is { } inner && e.Message.Contains("while", StringComparison.Ordinal) ? inner : e;
+            report(File, (int)e.Start.Line, (int)e.Start.Column, string.Empty, $"not valid YAML: {cause.Message}", false);
             return null;
         }
         catch (Exception e) when (e is InvalidOperationException or ArgumentException)
