@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using System.Text.Json;
 using NodaTime;
+using Pledge.Agreements;
 using Pledge.Cli.Calendars;
 using Pledge.Cli.Infrastructure;
 using Spectre.Console;
@@ -49,7 +50,7 @@ internal sealed class ExplainTargetCommand(CliStreams streams, IAnsiConsole cons
         {
             streams.Output.WriteLine(JsonSerializer.Serialize(resolutions.Select(r => new
             {
-                kind = r.Kind.ToString().ToLowerInvariant(),
+                kind = TargetKindNames.Of(r.Kind),
                 priority = r.Priority,
                 threshold = Durations.Format(r.Threshold),
                 target = r.Winner.QualifiedId,
@@ -73,7 +74,7 @@ internal sealed class ExplainTargetCommand(CliStreams streams, IAnsiConsole cons
             var overrides = r.Overridden.Select(o => $"{o.QualifiedId} ({Durations.Format(o.Target.Thresholds[priority])}, {o.Describe()})")
                 .Concat(r.Skipped.Select(s => $"{s.QualifiedId} has no {priority} threshold"));
             table.AddRow(
-                r.Kind.ToString().ToLowerInvariant(),
+                TargetKindNames.Of(r.Kind),
                 Durations.Format(r.Threshold),
                 Markup.Escape(r.Winner.QualifiedId),
                 Markup.Escape(r.Winner.Describe()),

@@ -72,7 +72,7 @@ internal sealed class ExplainTicketCommand(CliStreams streams, IAnsiConsole cons
         {
             console.WriteLine();
             var source = resolution.Winner;
-            console.MarkupLine(Markup.Escape($"{resolution.Kind.ToString().ToLowerInvariant()}: {source.QualifiedId} from {source.Describe()}, calendar {calendar.Name}") );
+            console.MarkupLine(Markup.Escape($"{TargetKindNames.Of(resolution.Kind)}: {source.QualifiedId} from {source.Describe()}, calendar {calendar.Name}") );
             foreach (var overridden in resolution.Overridden)
             {
                 console.MarkupLine(Markup.Escape($"  overrides {overridden.QualifiedId} ({Durations.Format(overridden.Target.Thresholds[resolution.Priority])}, {overridden.Describe()})"));
@@ -172,7 +172,7 @@ internal sealed class ExplainTicketCommand(CliStreams streams, IAnsiConsole cons
             asOf = Iso(asOf, DateTimeZone.Utc),
             clocks = clocks.Select(c => new
             {
-                kind = c.Resolution.Kind.ToString().ToLowerInvariant(),
+                kind = TargetKindNames.Of(c.Resolution.Kind),
                 target = c.Resolution.Winner.QualifiedId,
                 from = c.Resolution.Winner.Describe(),
                 calendar = c.Calendar.Name,

@@ -484,7 +484,7 @@ public static class ServiceLevelRepositoryReader
                 if (targets.Any(t => t.Kind == target.Kind))
                 {
                     // One target per kind per version: resolution across levels overrides by kind.
-                    yaml.Error($"{targetPath}.kind", items[i], $"this version already has a {Names.Of(target.Kind)} target");
+                    yaml.Error($"{targetPath}.kind", items[i], $"this version already has a {TargetKindNames.Of(target.Kind)} target");
                     continue;
                 }
 
@@ -501,7 +501,7 @@ public static class ServiceLevelRepositoryReader
             var before = _problems.Count(p => !p.IsWarning);
             var fields = yaml.Fields(node, path, "id", "kind", "calendar", "thresholds", "objective", "pause", "reopen", "priority_change", "update_mode", "warnings", "supports", "start_on", "stop_on", "reset_on", "description");
             var kind = Enum<TargetKind>(yaml, fields, "kind", node, required: true, path, ("response", TargetKind.Response), ("update", TargetKind.Update), ("resolution", TargetKind.Resolution));
-            var id = yaml.Optional(fields, "id", path) ?? (kind is { } k ? Names.Of(k) : null);
+            var id = yaml.Optional(fields, "id", path) ?? (kind is { } k ? TargetKindNames.Of(k) : null);
             var calendarId = yaml.Required(fields, "calendar", path, node, "the id of a calendar in calendars/");
             if (calendarId is not null && !_calendars.ContainsKey(calendarId))
             {
@@ -707,7 +707,7 @@ public static class ServiceLevelRepositoryReader
             var sla = slaTarget;
             if (sla.Kind != target.Kind)
             {
-                document.Warning(field, node, $"a {Names.Of(target.Kind)} target supports the {Names.Of(sla.Kind)} target {target.Supports}");
+                document.Warning(field, node, $"a {TargetKindNames.Of(target.Kind)} target supports the {TargetKindNames.Of(sla.Kind)} target {target.Supports}");
             }
 
             foreach (var (priority, slaThreshold) in sla.Thresholds.OrderBy(t => t.Key, StringComparer.Ordinal))

@@ -80,19 +80,19 @@ public sealed record AttainmentReport(
                     var judgedAt = measurement.End ?? (measurement.IsBreached ? measurement.BreachedAt : null);
                     if (judgedAt is { } at && interval.Contains(at))
                     {
-                        var key = (source.Agreement.Id, source.Target.Id, Kind(resolution.Kind), created.Customer, created.Service, measurement.Priority);
+                        var key = (source.Agreement.Id, source.Target.Id, TargetKindNames.Of(resolution.Kind), created.Customer, created.Service, measurement.Priority);
                         var (met, total, _) = rows.GetValueOrDefault(key);
                         rows[key] = (met + (measurement.IsBreached ? 0 : 1), total + 1, source.Target.Objective);
                         if (measurement.IsBreached)
                         {
                             breaches.Add(new BreachEntry(
-                                history.TicketId, source.Agreement.Id, source.Target.Id, Kind(resolution.Kind), created.Customer, created.Service, measurement.Priority,
+                                history.TicketId, source.Agreement.Id, source.Target.Id, TargetKindNames.Of(resolution.Kind), created.Customer, created.Service, measurement.Priority,
                                 measurement.BreachedAt!.Value, measurement.Threshold, measurement.Consumed, measurement.IsOpen, Explain(Explained(), measurement, source)));
                         }
                     }
                     else if (measurement.IsOpen && !measurement.IsBreached && IsAtRisk(Explained(), measurement))
                     {
-                        atRisk.Add(new AtRiskEntry(history.TicketId, source.Agreement.Id, source.Target.Id, Kind(resolution.Kind), created.Customer, created.Service, measurement.Priority, measurement.ConsumedShare, measurement.Deadline));
+                        atRisk.Add(new AtRiskEntry(history.TicketId, source.Agreement.Id, source.Target.Id, TargetKindNames.Of(resolution.Kind), created.Customer, created.Service, measurement.Priority, measurement.ConsumedShare, measurement.Deadline));
                     }
                 }
             }
@@ -138,5 +138,4 @@ public sealed record AttainmentReport(
         return string.Join("; ", parts);
     }
 
-    private static string Kind(TargetKind kind) => kind.ToString().ToLowerInvariant();
 }
