@@ -90,4 +90,24 @@ public sealed class ReportCommandTests
         Assert.True(run.ExitCode == 0, run.ToString());
         Assert.Matches(@"^samples/beverage-supplier/events/tickets\.jsonl: 2579 events from 2026-1\d-\d\dT\d\d:\d\d:00\+00:00 to 2026-12-\d\dT\d\d:\d\d:00\+00:00$", run.StdoutLines.Single());
     }
+
+    [Fact]
+    public async Task Events_check_fails_on_unreadable_lines_and_names_them()
+    {
+        var file = Path.Combine(Path.GetTempPath(), $"pledge-events-{Guid.NewGuid():N}.jsonl");
+        await File.WriteAllTextAsync(file, "garbage\n{\"id\":\"1\",\"ticket\":\"T\",\"type\":\"created\",\"at\":\"2026-11-02T09:00+01:00\"}\n");
+        try
+        {
+            var run = await Run("events", "check", file);
+
+            Assert.Equal(1, run.ExitCode);
+            Assert.Equal($"{file}: line 1: not valid JSON at column 1: 'g' is an invalid start of a value", run.StderrLines[0]);
+            Assert.Equal($"{file}: line 2: \"customer\" is missing (created needs customer, service, priority, status)", run.StderrLines[1]);
+            Assert.Equal($"error: {file}: 2 line(s) cannot be read", run.StderrLines[^1]);
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
 }

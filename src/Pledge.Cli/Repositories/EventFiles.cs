@@ -15,7 +15,7 @@ internal static class EventFiles
     /// The events of the file, read lazily in file order (memory stays flat). Unreadable lines are skipped;
     /// the first five are shown on stderr and the total at the end. On a terminal, progress is shown on stderr.
     /// </summary>
-    public static IEnumerable<TicketEvent> Stream(string? path, CliStreams streams)
+    public static IEnumerable<TicketEvent> Stream(string? path, CliStreams streams, EventFileCounts? counts = null)
     {
         if (string.IsNullOrWhiteSpace(path))
         {
@@ -32,12 +32,11 @@ internal static class EventFiles
             throw new CliException($"--events: cannot read \"{path}\": {e.Message}");
         }
 
-        return Records(path, reader, streams);
+        return Records(path, reader, streams, counts ?? new EventFileCounts());
     }
 
-    private static IEnumerable<TicketEvent> Records(string path, StreamReader reader, CliStreams streams)
+    private static IEnumerable<TicketEvent> Records(string path, StreamReader reader, CliStreams streams, EventFileCounts counts)
     {
-        var problems = 0;
         long count = 0;
         var progress = ReferenceEquals(streams.Error, Console.Error) && !Console.IsErrorRedirected;
         using (reader)
@@ -56,7 +55,7 @@ internal static class EventFiles
                 {
                     yield return e;
                 }
-                else if (++problems <= 5)
+                else if (++counts.Problems <= 5)
                 {
                     streams.Error.WriteLine($"{path}: {record.Problem}");
                 }
@@ -68,9 +67,16 @@ internal static class EventFiles
             streams.Error.Write(string.Create(CultureInfo.InvariantCulture, $"\r{count:N0} events read.   {Environment.NewLine}"));
         }
 
-        if (problems > 5)
+        if (counts.Problems > 5)
         {
-            streams.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{path}: {problems} lines could not be read in all; they were skipped"));
+            streams.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{path}: {counts.Problems} lines could not be read in all; they were skipped"));
         }
     }
+}
+
+/// <summary>What reading an events file met, for the commands that judge the file itself.</summary>
+internal sealed class EventFileCounts
+{
+    /// <summary>Lines that could not be read.</summary>
+    public int Problems { get; set; }
 }
