@@ -11,4 +11,11 @@ if (args is ["generate-tickets", var count, var month, var seed])
     return;
 }
 
+// dotnet run -c Release --project bench/Pledge.Benchmarks -- generate-sample-measures samples/beverage-supplier/events 2026
+if (args is ["generate-sample-measures", var directory, var measuresSeed])
+{
+    SampleMeasuresGenerator.Write(directory, int.Parse(measuresSeed, CultureInfo.InvariantCulture));
+    return;
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(BusinessTimeBenchmarks).Assembly).Run(args);
