@@ -18,7 +18,7 @@ internal static class PledgeApp
 
     /// <summary>Options that take a value. Spectre.Console.Cli fills a value-less one with an internal placeholder, so catch them first.</summary>
     private static readonly HashSet<string> ValueOptions =
-        ["-c", "--calendar", "-s", "--start", "-m", "--minutes", "-f", "--from", "-t", "--to", "-r", "--repo", "--customer", "--service", "--priority", "--at", "--events", "-p", "--period", "-o", "--output", "--grace"];
+        ["-c", "--calendar", "-s", "--start", "-m", "--minutes", "-f", "--from", "-t", "--to", "-r", "--repo", "--customer", "--service", "--priority", "--at", "--events", "-p", "--period", "-o", "--output", "--grace", "--trend", "--set", "--periods", "--target", "--attainment"];
 
     private static void RequireOptionValues(string[] args)
     {
@@ -67,9 +67,15 @@ internal static class PledgeApp
             config.AddCommand<ValidateCommand>("validate")
                 .WithDescription("Check a service-level repository: every problem with file, line and field.")
                 .WithExample("validate", "samples/beverage-supplier");
-            config.AddCommand<ReportCommand>("report")
-                .WithDescription("Attainment per agreement, target, customer, service and priority; breaches with their explanations; open clocks at risk.")
-                .WithExample("report", "--repo", "samples/beverage-supplier", "--events", "samples/beverage-supplier/events/examples.jsonl", "--period", "2026-11");
+            config.AddCommand<ServiceReportCommand>("report")
+                .WithDescription("Every target of every customer in a period: ticket clocks, availability, deliveries, satisfaction, compliance, custom series; budgets, burn rates, trends, actions, watermelon flags.")
+                .WithExample("report", "--repo", "samples/beverage-supplier", "--events", "samples/beverage-supplier/events", "--period", "2026-11");
+            config.AddCommand<WhatIfCommand>("whatif")
+                .WithDescription("Attainment of the last periods under the current and a proposed target value.")
+                .WithExample("whatif", "--repo", "samples/beverage-supplier", "--events", "samples/beverage-supplier/events", "--set", "acme-gold/resolution.P1=4h", "--at", "2026-12-01T00:00:00+01:00");
+            config.AddCommand<SuggestCommand>("suggest")
+                .WithDescription("The target value history would have met at a given attainment, for negotiating agreements.")
+                .WithExample("suggest", "--repo", "samples/beverage-supplier", "--events", "samples/beverage-supplier/events", "--target", "acme-gold/resolution", "--priority", "P2", "--attainment", "95%");
             config.AddBranch("events", events =>
             {
                 events.SetDescription("Ticket event files.");

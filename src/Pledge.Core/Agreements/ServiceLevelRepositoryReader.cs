@@ -15,7 +15,7 @@ namespace Pledge.Agreements;
 /// Nothing is returned from an invalid repository; warnings (an OLA looser than the SLA it supports, say)
 /// do not stop it. See docs/repository.md.
 /// </summary>
-public static class ServiceLevelRepositoryReader
+public static partial class ServiceLevelRepositoryReader
 {
     /// <summary>Reads and validates the repository that <paramref name="source"/> gives.</summary>
     public static RepositoryReadResult Read(IRepositorySource source)
@@ -24,7 +24,7 @@ public static class ServiceLevelRepositoryReader
         return new Reading(source).Run();
     }
 
-    private sealed class Reading(IRepositorySource source)
+    private sealed partial class Reading(IRepositorySource source)
     {
         private readonly List<RepositoryProblem> _problems = [];
         private readonly Dictionary<string, CatalogueService> _services = new(StringComparer.OrdinalIgnoreCase);
@@ -481,10 +481,10 @@ public static class ServiceLevelRepositoryReader
                     continue;
                 }
 
-                if (targets.Any(t => t.Kind == target.Kind))
+                if (target.Kind != TargetKind.Custom && targets.Any(t => t.Kind == target.Kind))
                 {
-                    // One target per kind per version: resolution across levels overrides by kind.
-                    yaml.Error($"{targetPath}.kind", items[i], $"this version already has a {TargetKindNames.Of(target.Kind)} target");
+                    // One target per kind per version (custom series aside): resolution across levels overrides by kind.
+                    yaml.Error($"{targetPath}.kind", items[i], $"this version already has {(target.Kind == TargetKind.Availability ? "an" : "a")} {TargetKindNames.Of(target.Kind)} target");
                     continue;
                 }
 
@@ -498,9 +498,14 @@ public static class ServiceLevelRepositoryReader
 
         private Target? ReadTarget(YamlFile yaml, YamlNode node, string path, AgreementKind agreementKind)
         {
+            if (MeasureKindOf(node) is { } measureKind)
+            {
+                return ReadMeasureTarget(yaml, node, path, measureKind);
+            }
+
             var before = _problems.Count(p => !p.IsWarning);
             var fields = yaml.Fields(node, path, "id", "kind", "calendar", "thresholds", "objective", "pause", "reopen", "priority_change", "update_mode", "warnings", "supports", "start_on", "stop_on", "reset_on", "description");
-            var kind = Enum<TargetKind>(yaml, fields, "kind", node, required: true, path, ("response", TargetKind.Response), ("update", TargetKind.Update), ("resolution", TargetKind.Resolution));
+            var kind = Enum<TargetKind>(yaml, fields, "kind", node, required: true, path, [.. TargetKindNames.All]);
             var id = yaml.Optional(fields, "id", path) ?? (kind is { } k ? TargetKindNames.Of(k) : null);
             var calendarId = yaml.Required(fields, "calendar", path, node, "the id of a calendar in calendars/");
             if (calendarId is not null && !_calendars.ContainsKey(calendarId))
@@ -710,6 +715,11 @@ public static class ServiceLevelRepositoryReader
                 document.Warning(field, node, $"a {TargetKindNames.Of(target.Kind)} target supports the {TargetKindNames.Of(sla.Kind)} target {target.Supports}");
             }
 
+            if (!sla.IsClock)
+            {
+                return;
+            }
+
             foreach (var (priority, slaThreshold) in sla.Thresholds.OrderBy(t => t.Key, StringComparer.Ordinal))
             {
                 if (!target.Thresholds.TryGetValue(priority, out var threshold))
@@ -753,7 +763,7 @@ public static class ServiceLevelRepositoryReader
                     && (y.EffectiveUntil is null || x.EffectiveFrom < y.EffectiveUntil)
                     && (x.EffectiveUntil is null || y.EffectiveFrom < x.EffectiveUntil)));
 
-        private static bool TryParseShare(string text, out double share)
+        internal static bool TryParseShare(string text, out double share)
         {
             var percent = text.EndsWith('%');
             var ok = double.TryParse(percent ? text[..^1] : text, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out share);

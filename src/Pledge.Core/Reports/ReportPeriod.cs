@@ -12,19 +12,38 @@ namespace Pledge.Reports;
 /// </summary>
 public sealed partial record ReportPeriod
 {
-    private ReportPeriod(string name, Func<DateTimeZone, Instant, Interval> bounds)
+    private ReportPeriod(string name, Func<DateTimeZone, Instant, Interval> bounds, Func<ReportPeriod> previous)
     {
         Name = name;
         _bounds = bounds;
+        _previous = previous;
     }
 
     private readonly Func<DateTimeZone, Instant, Interval> _bounds;
+    private readonly Func<ReportPeriod> _previous;
 
     /// <summary>As written: "2026-11".</summary>
     public string Name { get; }
 
     /// <summary>The period as instants in <paramref name="zone"/>; rolling periods end at <paramref name="asOf"/>.</summary>
     public Interval In(DateTimeZone zone, Instant asOf) => _bounds(zone, asOf);
+
+    /// <summary>The period of the same kind just before this one: 2026-10 before 2026-11, the 30 days before these 30 days.</summary>
+    public ReportPeriod Previous() => _previous();
+
+    /// <summary>This period and the <paramref name="count"/> - 1 before it, oldest first.</summary>
+    public IReadOnlyList<ReportPeriod> LastPeriods(int count)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(count, 1);
+        var periods = new ReportPeriod[count];
+        periods[count - 1] = this;
+        for (var i = count - 2; i >= 0; i--)
+        {
+            periods[i] = periods[i + 1].Previous();
+        }
+
+        return periods;
+    }
 
     /// <summary>Parses a period name; false for anything else.</summary>
     public static bool TryParse(string? text, out ReportPeriod period)
@@ -44,8 +63,7 @@ public sealed partial record ReportPeriod
                 return false;
             }
 
-            var first = new LocalDate(year, number, 1);
-            period = new ReportPeriod(text, (zone, _) => Days(zone, first, first.PlusMonths(1)));
+            period = MonthOf(new LocalDate(year, number, 1));
             return true;
         }
 
@@ -57,8 +75,7 @@ public sealed partial record ReportPeriod
                 return false;
             }
 
-            var first = new LocalDate(year, ((number - 1) * 3) + 1, 1);
-            period = new ReportPeriod(text, (zone, _) => Days(zone, first, first.PlusMonths(3)));
+            period = QuarterOf(new LocalDate(year, ((number - 1) * 3) + 1, 1));
             return true;
         }
 
@@ -70,20 +87,37 @@ public sealed partial record ReportPeriod
                 return false;
             }
 
-            var first = WeekYearRules.Iso.GetLocalDate(year, number, IsoDayOfWeek.Monday);
-            period = new ReportPeriod(text, (zone, _) => Days(zone, first, first.PlusWeeks(1)));
+            period = WeekOf(WeekYearRules.Iso.GetLocalDate(year, number, IsoDayOfWeek.Monday));
             return true;
         }
 
         if (Rolling().Match(text) is { Success: true } rolling && Int(rolling, 1) is > 0 and <= 3660)
         {
-            var days = Int(rolling, 1);
-            period = new ReportPeriod(text, (_, asOf) => new Interval(asOf - Duration.FromDays(days), asOf));
+            period = RollingOf(text, Int(rolling, 1), 0);
             return true;
         }
 
         return false;
     }
+
+    private static ReportPeriod MonthOf(LocalDate first) =>
+        new(first.ToString("yyyy-MM", CultureInfo.InvariantCulture), (zone, _) => Days(zone, first, first.PlusMonths(1)), () => MonthOf(first.PlusMonths(-1)));
+
+    private static ReportPeriod QuarterOf(LocalDate first) =>
+        new(string.Create(CultureInfo.InvariantCulture, $"{first.Year:D4}-Q{((first.Month - 1) / 3) + 1}"), (zone, _) => Days(zone, first, first.PlusMonths(3)), () => QuarterOf(first.PlusMonths(-3)));
+
+    private static ReportPeriod WeekOf(LocalDate monday) =>
+        new(
+            string.Create(CultureInfo.InvariantCulture, $"{WeekYearRules.Iso.GetWeekYear(monday):D4}-W{WeekYearRules.Iso.GetWeekOfWeekYear(monday):D2}"),
+            (zone, _) => Days(zone, monday, monday.PlusWeeks(1)),
+            () => WeekOf(monday.PlusWeeks(-1)));
+
+    // The k-th rolling period before the one ending at the report's instant: its name says how far back.
+    private static ReportPeriod RollingOf(string name, int days, int back) =>
+        new(
+            back == 0 ? name : string.Create(CultureInfo.InvariantCulture, $"{days}d-{back}"),
+            (_, asOf) => new Interval(asOf - Duration.FromDays((long)days * (back + 1)), asOf - Duration.FromDays((long)days * back)),
+            () => RollingOf(name, days, back + 1));
 
     private static Interval Days(DateTimeZone zone, LocalDate first, LocalDate next) =>
         new(zone.AtStartOfDay(first).ToInstant(), zone.AtStartOfDay(next).ToInstant());

@@ -322,7 +322,7 @@ public sealed class ValidateErrorTests
                 status: signed
                 effective: { from: 2026-01-01 }
                 targets:
-                  - kind: availability
+                  - kind: uptime
                     calendar: office
                     thresholds: { P1: 1h }
             """);
@@ -331,9 +331,9 @@ public sealed class ValidateErrorTests
             [
                 Error(File, 2, 7, "kind", "\"xla\" is not one of sla, ola, uc"),
                 Error(File, 3, 8, "level", "\"global\" is not one of corporate, service, customer, customer-service"),
-                // "    status: signed": column 13; "      - kind: availability": column 15.
+                // "    status: signed": column 13; "      - kind: uptime": column 15.
                 Error(File, 6, 13, "versions[0].status", "\"signed\" is not one of draft, negotiating, agreed, active, under-review, expired, terminated"),
-                Error(File, 9, 15, "versions[0].targets[0].kind", "\"availability\" is not one of response, update, resolution"),
+                Error(File, 9, 15, "versions[0].targets[0].kind", "\"uptime\" is not one of availability, response, update, resolution, delivery, satisfaction, compliance, custom"),
             ],
             problems);
     }
@@ -410,7 +410,7 @@ public sealed class ValidateErrorTests
 
         Assert.Equal(
             [
-                Error(File, 9, 9, "versions[0].targets[0].kind", "is required: one of response, update, resolution"),
+                Error(File, 9, 9, "versions[0].targets[0].kind", "is required: one of availability, response, update, resolution, delivery, satisfaction, compliance, custom"),
                 Error(File, 9, 9, "versions[0].targets[0].calendar", "is required: the id of a calendar in calendars/"),
             ],
             problems);
