@@ -242,6 +242,32 @@ internal static class HtmlCharts
         return SvgCharts.BarChart(context.NextId("satisfaction"), label, bars, axis, row.Objective, format);
     }
 
+    /// <summary>A custom target's series value per period with its threshold dashed; null when no period has a value.</summary>
+    public static string? SeriesTrend(HtmlContext context, MeasureRow row)
+    {
+        var report = context.Report;
+        var periods = Periods(report);
+        var rows = report.Trend.Concat(report.Measures)
+            .Where(m => m.Customer == row.Customer && m.Agreement == row.Agreement && m.Target == row.Target && m.Service == row.Service)
+            .ToList();
+        var values = periods.Select(p => rows.LastOrDefault(r => r.Period == p) is { Verdict: not Verdict.NotEnoughData } r ? r.Value : null).ToImmutableArray();
+        var known = values.OfType<double>().ToList();
+        if (known.Count == 0)
+        {
+            return null;
+        }
+
+        var unit = row.Unit is null ? string.Empty : " " + row.Unit;
+        var notes = periods.Select(p => rows.LastOrDefault(r => r.Period == p) is { } r ? VerdictText(r.Verdict) : null).ToImmutableArray();
+        var line = new SvgLine($"{row.Agreement}/{row.Target}", values, row.Objective) { Notes = notes };
+        var (low, high) = (Math.Min(known.Min(), row.Objective), Math.Max(known.Max(), row.Objective));
+        // A tenth of the range as margin, so no point sits on the frame.
+        var margin = (high - low) * 0.1;
+        var axis = SvgAxis.Nice(low - margin, high + margin);
+        var label = $"{row.Agreement}/{row.Target} of {context.CustomerName(row.Customer)} per period, {periods[0]} to {periods[^1]}, threshold {Number(row.Objective)}{unit} dashed";
+        return SvgCharts.LineChart(context.NextId("series"), label, periods, [line], axis, v => Number(v) + unit);
+    }
+
     /// <summary>
     /// A tick at the period's start and at each local midnight inside it, each naming the day that follows it: every
     /// day on periods up to 31 days, the 1st and the 15th on longer ones.

@@ -279,7 +279,7 @@ internal static class HtmlTables
         html.Append("</table>\n");
     }
 
-    /// <summary>Custom targets: the series' aggregate against its threshold, with the values of the earlier periods.</summary>
+    /// <summary>Custom targets: a trend chart each, then the series' aggregate against its threshold with the values of the earlier periods.</summary>
     public static void Series(StringBuilder html, HtmlContext context, IReadOnlyList<MeasureRow> rows)
     {
         if (rows.Count == 0)
@@ -288,7 +288,17 @@ internal static class HtmlTables
         }
 
         var periods = HtmlCharts.Periods(context.Report);
-        html.Append("<h4>Series</h4>\n<table class=\"series\">\n<caption>Series values</caption>\n<thead><tr><th scope=\"col\">Target</th><th scope=\"col\">Series</th><th scope=\"col\" class=\"n\">Value</th><th scope=\"col\" class=\"n\">Threshold</th><th scope=\"col\" class=\"n\">Samples</th><th scope=\"col\" class=\"n\">Beyond threshold</th><th scope=\"col\">Verdict</th><th scope=\"col\">Earlier periods</th></tr></thead>\n<tbody>\n");
+        html.Append("<h4>Series</h4>\n");
+        foreach (var row in rows)
+        {
+            if (HtmlCharts.SeriesTrend(context, row) is { } chart)
+            {
+                html.Append(CultureInfo.InvariantCulture,
+                    $"<figure class=\"series-trend\">\n{chart}\n<figcaption>{E(row.Target)}: the series' value per period against its threshold (dashed); the verdict follows the agreement's comparison.</figcaption>\n</figure>\n");
+            }
+        }
+
+        html.Append("<table class=\"series\">\n<caption>Series values</caption>\n<thead><tr><th scope=\"col\">Target</th><th scope=\"col\">Series</th><th scope=\"col\" class=\"n\">Value</th><th scope=\"col\" class=\"n\">Threshold</th><th scope=\"col\" class=\"n\">Samples</th><th scope=\"col\" class=\"n\">Beyond threshold</th><th scope=\"col\">Verdict</th><th scope=\"col\">Earlier periods</th></tr></thead>\n<tbody>\n");
         foreach (var row in rows)
         {
             var rules = context.TargetOf(row.Agreement, row.Target, row.Interval)?.Series;

@@ -16,16 +16,19 @@ namespace Pledge.Reports.Formats;
 /// </summary>
 /// <remarks>
 /// <para>The page loads nothing (no script, font, stylesheet or image from anywhere) and holds no URL, so it can
-/// be mailed, archived and opened offline. It is well-formed XML apart from its doctype (void elements are
-/// self-closed), and every text from the repository or the events is HTML-encoded: customer names, comments and
-/// explanations may hold markup.</para>
+/// be mailed, archived and opened offline or printed. It also parses as XML (void elements are self-closed), and
+/// every text from the repository or the events is HTML-encoded: customer names, comments and explanations may
+/// hold markup.</para>
 /// <para>Instants are written in the zone of the agreement they belong to, with the offset
 /// (<c>2026-11-03 10:15 +01:00</c>); the header uses the one zone all customers share, or UTC.</para>
 /// <para>The page opens with the period, the report's instant, totals per customer and the watermelon flags.
-/// Each customer's section then has its flags again, a summary of every target (grouped by agreement: value,
-/// objective, verdict, error budget left, burn rates and the burn alert, explanation), the attainment trend,
-/// per agreement the availability timelines, delivery heatmaps, satisfaction trends, compliance failures and
-/// series values, then its ticket attainment, breaches, clocks at risk and corrective actions.</para>
+/// Each customer's section then has its flags again; a summary of every target, one table body per agreement
+/// (value, objective, verdict, error budget left, burn rates over 1 h, 6 h, 1 d and 3 d and the burn alert,
+/// explanation); the attainment trend, a panel per share-valued target over the trend periods; per agreement
+/// an availability timeline per service (downtime by weight, time without data, excluded maintenance, service
+/// hours, days), a delivery heatmap (slots by days, cells by outcome), a satisfaction trend, compliance per
+/// term with the failing subjects, and each custom series' trend and values; then its ticket attainment by
+/// service and priority, breaches with why, clocks at risk, and corrective actions (overdue ones marked).</para>
 /// </remarks>
 public static class ReportHtml
 {

@@ -259,6 +259,10 @@ public sealed class ReportHtmlTests
 
         var series = Table(section, "series");
         Assert.Contains("2026-10: 210 ms", series.Value, StringComparison.Ordinal);
+        var latency = Chart(section, "line-chart").Elements("g").Single(g => HasClass(g, "series"));
+        Assert.Equal(
+            ["acme-gold/latency, 2026-09: 190 ms (met), objective 200 ms", "acme-gold/latency, 2026-10: 210 ms (missed), objective 200 ms", "acme-gold/latency, 2026-11: 180 ms (met), objective 200 ms"],
+            latency.Elements().Where(e => HasClass(e, "point")).Select(p => p.Element("title")!.Value));
 
         var actions = Table(section, "actions");
         var overdue = Assert.Single(actions.Descendants("tr"), r => HasClass(r, "overdue"));
@@ -275,7 +279,7 @@ public sealed class ReportHtmlTests
     public void Every_chart_is_an_accessible_svg_with_a_viewbox()
     {
         var charts = Page.Descendants("svg").ToList();
-        Assert.Equal(5, charts.Count); // ACME: trend, timeline, heatmap, satisfaction; Globex: trend
+        Assert.Equal(6, charts.Count); // ACME: trend, timeline, heatmap, satisfaction, latency series; Globex: trend
         Assert.All(charts, svg =>
         {
             Assert.Equal("img", svg.Attribute("role")!.Value);
