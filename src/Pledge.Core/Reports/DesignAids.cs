@@ -130,8 +130,8 @@ public static class DesignAids
             {
                 var changed = after.ByTarget().FirstOrDefault(r => r.Agreement == current.Agreement && r.Target == current.Target);
                 rows.Add(new WhatIfRow(period.Name, $"{current.Agreement}/{current.Target}", current.Kind, "*", "*",
-                    ClockObjective(repository, current, changes), Share(current), Verdict(current),
-                    changed is null ? "n/a" : ClockObjective(proposed, changed, changes), changed is null ? "n/a" : Share(changed), changed is null ? Measures.Verdict.NotEnoughData : Verdict(changed)));
+                    ClockObjective(repository, current, changes, asOf), Share(current), Verdict(current),
+                    changed is null ? "n/a" : ClockObjective(proposed, changed, changes, asOf), changed is null ? "n/a" : Share(changed), changed is null ? Measures.Verdict.NotEnoughData : Verdict(changed)));
             }
 
             var measuresBefore = MeasureReport.Build(repository, events, period, asOf).Where(r => targets.Contains(r.QualifiedTarget)).ToList();
@@ -171,7 +171,7 @@ public static class DesignAids
         ArgumentNullException.ThrowIfNull(periods);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(attainment);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(attainment, 1);
-        var target = FindTarget(repository, qualifiedTarget)
+        var target = FindTarget(repository, qualifiedTarget, asOf)
             ?? throw new ArgumentException($"{qualifiedTarget} is not a target (agreement-id/target-id)");
         return target.IsClock
             ? SuggestThreshold(repository, histories, periods, asOf, qualifiedTarget, target, priority ?? throw new ArgumentException($"{qualifiedTarget} is a ticket clock: give the priority whose threshold to suggest"), attainment)
@@ -265,7 +265,9 @@ public static class DesignAids
         return new Suggestion(qualifiedTarget, null, attainment, text, current, values.Count, basis);
     }
 
-    private static Target? FindTarget(ServiceLevelRepository repository, string qualifiedTarget)
+    // The target as the version in force at asOf has it; a draft or a version still negotiated (a higher number,
+    // not yet in force) must not be shown as the current value.
+    private static Target? FindTarget(ServiceLevelRepository repository, string qualifiedTarget, Instant asOf)
     {
         var slash = qualifiedTarget.IndexOf('/', StringComparison.Ordinal);
         if (slash <= 0 || !repository.Agreements.TryGetValue(qualifiedTarget[..slash], out var agreement))
@@ -274,7 +276,8 @@ public static class DesignAids
         }
 
         var id = qualifiedTarget[(slash + 1)..];
-        return agreement.Versions.OrderByDescending(v => v.Number)
+        var inForce = agreement.VersionAt(asOf);
+        return agreement.Versions.OrderByDescending(v => ReferenceEquals(v, inForce)).ThenByDescending(v => v.Number)
             .SelectMany(v => v.Targets)
             .FirstOrDefault(t => string.Equals(t.Id, id, StringComparison.OrdinalIgnoreCase));
     }
@@ -331,11 +334,11 @@ public static class DesignAids
         return ok && share is > 0 and <= 1;
     }
 
-    private static string ClockObjective(ServiceLevelRepository repository, AttainmentRow row, IReadOnlyList<TargetChange> changes)
+    private static string ClockObjective(ServiceLevelRepository repository, AttainmentRow row, IReadOnlyList<TargetChange> changes, Instant asOf)
     {
         var change = changes.FirstOrDefault(c => c.Priority is not null && string.Equals(c.QualifiedTarget, $"{row.Agreement}/{row.Target}", StringComparison.OrdinalIgnoreCase));
         var objective = ReportText.Percent(row.Objective);
-        if (change is null || FindTarget(repository, $"{row.Agreement}/{row.Target}") is not { } target
+        if (change is null || FindTarget(repository, $"{row.Agreement}/{row.Target}", asOf) is not { } target
             || !target.Thresholds.TryGetValue(change.Priority!, out var threshold))
         {
             return objective;

@@ -48,6 +48,28 @@ public static class MeasureReport
 
                 var measured = new Interval(full.Start, Instant.Min(full.End, asOf));
                 var context = new Context(repository, events, customer, assignment, period.Name, full, measured, asOf);
+
+                // Before the first event of its kind nothing was recorded at all: a period there is no evidence
+                // of perfect (or of failed) service, only of missing data.
+                var first = FirstEvent(events, source.Target);
+                if (first is null || measured.End <= first)
+                {
+                    var why = first is null
+                        ? $"no {Kind(source.Target)} events at all"
+                        : $"no {Kind(source.Target)} events before {Formats.ReportText.Instant(first.Value, source.Agreement.Zone)}";
+                    foreach (var service in source.Target.Kind == TargetKind.Availability ? assignment.Services : ["*"])
+                    {
+                        rows.Add(context.Row(service, null, source.Target.Objective, Verdict.NotEnoughData, why) with
+                        {
+                            ValueIsShare = source.Target.Kind is not TargetKind.Custom && source.Target.Satisfaction is not { Metric: not SatisfactionMetric.Csat },
+                            Unit = source.Target.Series?.Unit,
+                            ThresholdText = source.Target.Series is { } series ? Comparisons.Format(series.Comparison, series.Threshold) + (series.Unit is null ? string.Empty : $" {series.Unit}") : null,
+                        });
+                    }
+
+                    continue;
+                }
+
                 switch (source.Target.Kind)
                 {
                     case TargetKind.Availability:
@@ -196,6 +218,35 @@ public static class MeasureReport
             ThresholdText = Comparisons.Format(rules.Comparison, rules.Threshold) + unit,
         };
     }
+
+    private static Instant? FirstEvent(MeasureEvents events, Target target) => target.Kind switch
+    {
+        TargetKind.Availability => Min(events.Outages.Select(o => o.Start).Concat(events.Checks.Select(c => c.At))),
+        TargetKind.Delivery => Min(events.Deliveries.Select(d => d.At)),
+        TargetKind.Satisfaction => Min(events.Surveys.Select(s => s.At)),
+        TargetKind.Compliance => Min(events.Evidence.Select(e => e.At)),
+        _ => Min(events.Samples.Where(s => Same(s.Series, target.Series!.Series)).Select(s => s.At)),
+    };
+
+    private static Instant? Min(IEnumerable<Instant> instants)
+    {
+        Instant? min = null;
+        foreach (var instant in instants)
+        {
+            min = min is null || instant < min ? instant : min;
+        }
+
+        return min;
+    }
+
+    private static string Kind(Target target) => target.Kind switch
+    {
+        TargetKind.Availability => "outage or check",
+        TargetKind.Delivery => "delivery",
+        TargetKind.Satisfaction => "survey",
+        TargetKind.Compliance => "evidence",
+        _ => $"{target.Series!.Series} sample",
+    };
 
     private static bool Same(string a, string b) => string.Equals(a, b, StringComparison.OrdinalIgnoreCase);
 

@@ -1,0 +1,206 @@
+using System.Text.Json;
+
+namespace Pledge.Tests;
+
+/// <summary>
+/// <c>pledge whatif</c> and <c>pledge suggest</c> on the sample's history (September to November 2026, as of
+/// midnight on 1 December in Berlin): the rows and suggestions, and every bad option named with its exit code.
+/// </summary>
+public sealed class DesignAidCommandTests
+{
+    private const string At = "2026-12-01T00:00:00+01:00";
+
+    private static Task<PledgeRun> Run(params string[] args) => PledgeCli.RunAsync(args, null, PledgeCli.RepoRoot);
+
+    private static Task<PledgeRun> WhatIf(params string[] more) =>
+        Run(["whatif", "--repo", "samples/beverage-supplier", "--events", "samples/beverage-supplier/events", "--at", At, .. more]);
+
+    private static Task<PledgeRun> Suggest(params string[] more) =>
+        Run(["suggest", "--repo", "samples/beverage-supplier", "--events", "samples/beverage-supplier/events", "--at", At, .. more]);
+
+    private static string Row(JsonElement r) =>
+        $"{r.GetProperty("period").GetString()} {r.GetProperty("target").GetString()} {r.GetProperty("kind").GetString()} {r.GetProperty("customer").GetString()} {r.GetProperty("service").GetString()}: "
+        + $"{r.GetProperty("current").GetProperty("objective").GetString()} {r.GetProperty("current").GetProperty("value").GetString()} {r.GetProperty("current").GetProperty("verdict").GetString()} -> "
+        + $"{r.GetProperty("proposed").GetProperty("objective").GetString()} {r.GetProperty("proposed").GetProperty("value").GetString()} {r.GetProperty("proposed").GetProperty("verdict").GetString()}";
+
+    [Fact]
+    public async Task What_if_acme_gold_resolution_p1_were_two_hours()
+    {
+        var run = await WhatIf("--set", "acme-gold/resolution.P1=2h", "--format", "json");
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        using var json = JsonDocument.Parse(run.Stdout);
+        // Only November has tickets; two acme-gold P1 resolutions took between 2h and 3h.
+        Assert.Equal(
+            ["2026-11 acme-gold/resolution resolution * *: 90%, P1 3h 90.91% (50/55) met -> 90%, P1 2h 87.27% (48/55) missed"],
+            json.RootElement.EnumerateArray().Select(Row));
+    }
+
+    [Fact]
+    public async Task What_if_as_a_table_shows_both_values_side_by_side()
+    {
+        var run = await WhatIf("--set", "acme-gold/resolution.P1=2h");
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Contains("What if acme-gold/resolution.P1=2h", run.Stdout, StringComparison.Ordinal);
+        Assert.Contains("│ 2026-11 │ acme-gold/resolution │ *        │ *       │ 90%, P1 3h     │ 90.91% (50/55) │ met │ 90%, P1 2h          │ 87.27% (48/55) │ missed │", run.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task What_if_measure_targets_changed_shows_each_customer_and_service()
+    {
+        var run = await WhatIf("--set", "acme-gold/availability=99.6%", "--set", "globex-drinks/juice-temperature=<= 10", "--periods", "1", "--format", "json");
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        using var json = JsonDocument.Parse(run.Stdout);
+        Assert.Equal(
+            [
+                "2026-11 acme-gold/availability availability acme coffee: 99.5% 99.59% met -> 99.6% 99.59% missed",
+                "2026-11 acme-gold/availability availability acme juice: 99.5% 99.82% met -> 99.6% 99.82% met",
+                "2026-11 acme-gold/availability availability acme machine-support: 99.5% 99.84% met -> 99.6% 99.84% met",
+                "2026-11 acme-gold/availability availability acme tea: 99.5% 99.8% met -> 99.6% 99.8% met",
+                "2026-11 globex-drinks/juice-temperature custom globex *: <= 8 °C 9.6 missed -> <= 10 °C 9.6 met",
+            ],
+            json.RootElement.EnumerateArray().Select(Row));
+    }
+
+    [Theory]
+    [InlineData("nope/resolution.P1=2h", 1, "error: --set: nope/resolution: there is no agreement \"nope\"")]
+    [InlineData("acme-gold/nothing=2h", 1, "error: --set: acme-gold/nothing: agreement acme-gold has no target \"nothing\"")]
+    [InlineData("acme-gold/availability.P1=2h", 1, "error: --set: acme-gold/availability is an availability target: it has no thresholds per priority (set its objective: acme-gold/availability=VALUE)")]
+    [InlineData("corporate/security.P2=1h", 1, "error: --set: corporate/security is a compliance target: it has no thresholds per priority (set its objective: corporate/security=VALUE)")]
+    [InlineData("acme-gold/resolution.P1=2x", 1, "error: --set: acme-gold/resolution.P1: \"2x\" is not a positive duration (such as 30m, 4h, 1h30m)")]
+    [InlineData("acme-gold/resolution.P1=-2h", 1, "error: --set: acme-gold/resolution.P1: \"-2h\" is not a positive duration (such as 30m, 4h, 1h30m)")]
+    [InlineData("acme-gold/availability=120%", 1, "error: --set: acme-gold/availability: \"120%\" is not a share (such as 97% or 0.97)")]
+    [InlineData("acme-gold/juice-temperature=warm", 1, "error: --set: acme-gold/juice-temperature: \"warm\" is not a threshold (a number, or a comparison such as \"<= 9\")")]
+    [InlineData("garbage", 2, "error: --set: \"garbage\" is not TARGET=VALUE, such as acme-gold/resolution.P1=2h or acme-gold/availability=99.5%")]
+    [InlineData("acme-gold/resolution.P1=", 2, "error: --set: \"acme-gold/resolution.P1=\" is not TARGET=VALUE, such as acme-gold/resolution.P1=2h or acme-gold/availability=99.5%")]
+    public async Task A_bad_set_is_named_in_the_error(string set, int exitCode, string message)
+    {
+        var run = await WhatIf("--set", set);
+
+        CliAssert.Fails(run, exitCode, message);
+    }
+
+    [Fact]
+    public async Task A_second_bad_set_is_found_even_after_a_good_one()
+    {
+        var run = await WhatIf("--set", "acme-gold/resolution.P1=2h", "--set", "acme-gold/nothing=2h");
+
+        CliAssert.Fails(run, 1, "error: --set: acme-gold/nothing: agreement acme-gold has no target \"nothing\"");
+    }
+
+    [Theory]
+    [InlineData(new string[0], 2, "error: --set is required: TARGET=VALUE, such as acme-gold/resolution.P1=2h or acme-gold/availability=99.5%")]
+    [InlineData(new[] { "--set", "acme-gold/resolution.P1=2h", "--periods", "0" }, 2, "error: --periods: 0 is not a number of periods from 1 to 60")]
+    [InlineData(new[] { "--set", "acme-gold/resolution.P1=2h", "--periods", "61" }, 2, "error: --periods: 61 is not a number of periods from 1 to 60")]
+    [InlineData(new[] { "--set", "acme-gold/resolution.P1=2h", "--format", "xml" }, 2, "error: --format: \"xml\" is not table or json")]
+    [InlineData(new[] { "--set", "acme-gold/resolution.P1=2h", "--period", "2026-13" }, 1, "error: --period: \"2026-13\" is not a period (2026-11, 2026-W47, 2026-Q4 or 30d)")]
+    [InlineData(new[] { "--set" }, 2, "error: --set needs a value")]
+    public async Task Bad_what_if_options_are_named_in_the_error(string[] args, int exitCode, string message)
+    {
+        var run = await WhatIf(args);
+
+        CliAssert.Fails(run, exitCode, message);
+    }
+
+    [Fact]
+    public async Task Suggest_a_p2_resolution_threshold_that_95_percent_of_history_kept()
+    {
+        var run = await Suggest("--target", "acme-gold/resolution", "--priority", "P2", "--attainment", "95%");
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Equal(
+            [
+                "acme-gold/resolution P2: 4h21m (now 6h) would have been met at 95%",
+                "based on 36 ended P2 measurements in 2026-09, 2026-10, 2026-11; 35 of them took at most 4h21m; the current 6h was kept by 35 (97.22%)",
+            ],
+            run.StdoutLines);
+    }
+
+    [Fact]
+    public async Task Suggest_compares_with_the_threshold_in_force_not_with_the_one_still_negotiated()
+    {
+        // globex-drinks v1 (active) has P2 45m; v2 (negotiating, from 2027) has 30m.
+        var run = await Suggest("--target", "globex-drinks/response", "--priority", "P2");
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Equal("globex-drinks/response P2: 34m (now 45m) would have been met at 95%", run.StdoutLines[0]);
+    }
+
+    [Fact]
+    public async Task Suggest_for_a_clock_needs_a_priority()
+    {
+        var run = await Suggest("--target", "acme-gold/resolution");
+
+        CliAssert.Fails(run, 1, "error: --target: acme-gold/resolution is a ticket clock: give the priority whose threshold to suggest");
+    }
+
+    [Fact]
+    public async Task Suggest_an_availability_objective()
+    {
+        var run = await Suggest("--target", "acme-gold/availability", "--attainment", "0.95");
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Equal(
+            [
+                "acme-gold/availability: 99.59% (now 99.5%) would have been met at 95%",
+                // No outage or check before November: September and October have no value.
+                "based on 4 period values (per customer and service) in 2026-09, 2026-10, 2026-11; 4 of them reached 99.59%",
+            ],
+            run.StdoutLines);
+    }
+
+    [Fact]
+    public async Task Suggest_a_custom_threshold_as_json()
+    {
+        var run = await Suggest("--target", "globex-drinks/juice-temperature", "--attainment", "100%", "--format", "json");
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        using var json = JsonDocument.Parse(run.Stdout);
+        var root = json.RootElement;
+        Assert.Equal(
+            ("globex-drinks/juice-temperature", JsonValueKind.Null, 1.0, "<= 9.6", "<= 8 °C", 1),
+            (root.GetProperty("target").GetString(), root.GetProperty("priority").ValueKind, root.GetProperty("attainment").GetDouble(), root.GetProperty("value").GetString(), root.GetProperty("current").GetString(), root.GetProperty("measurements").GetInt32()));
+        Assert.Equal("1 period values (per customer) in 2026-09, 2026-10, 2026-11; 1 of them reached <= 9.6", root.GetProperty("basis").GetString());
+    }
+
+    [Fact]
+    public async Task Suggest_a_satisfaction_objective_without_the_months_of_too_few_responses()
+    {
+        var run = await Suggest("--target", "corporate/satisfaction", "--attainment", "100%");
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Equal("corporate/satisfaction: 84.61% (now 80%) would have been met at 100%", run.StdoutLines[0]);
+    }
+
+    [Fact]
+    public async Task Suggest_over_one_period_named_explicitly()
+    {
+        var run = await Suggest("--target", "acme-gold/availability", "--period", "2026-11", "--periods", "1", "--attainment", "50%");
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        // Four services in November: 99.59, 99.8, 99.82 and 99.84%; rank 2 from the top is 99.82%.
+        Assert.Equal(
+            [
+                "acme-gold/availability: 99.82% (now 99.5%) would have been met at 50%",
+                "based on 4 period values (per customer and service) in 2026-11; 2 of them reached 99.82%",
+            ],
+            run.StdoutLines);
+    }
+
+    [Theory]
+    [InlineData(new[] { "--attainment", "95%" }, 2, "error: --target is required: agreement-id/target-id, such as acme-gold/resolution")]
+    [InlineData(new[] { "--target", "acme-gold/nothing" }, 1, "error: --target: acme-gold/nothing is not a target (agreement-id/target-id)")]
+    [InlineData(new[] { "--target", "acme-gold/availability", "--attainment", "0" }, 1, "error: --attainment: \"0\" is not a share (such as 95% or 0.95)")]
+    [InlineData(new[] { "--target", "acme-gold/availability", "--attainment", "150%" }, 1, "error: --attainment: \"150%\" is not a share (such as 95% or 0.95)")]
+    [InlineData(new[] { "--target", "acme-gold/availability", "--attainment", "most" }, 1, "error: --attainment: \"most\" is not a share (such as 95% or 0.95)")]
+    [InlineData(new[] { "--target", "acme-gold/availability", "--periods", "0" }, 2, "error: --periods: 0 is not a number of periods from 1 to 60")]
+    [InlineData(new[] { "--target" }, 2, "error: --target needs a value")]
+    public async Task Bad_suggest_options_are_named_in_the_error(string[] args, int exitCode, string message)
+    {
+        var run = await Suggest(args);
+
+        CliAssert.Fails(run, exitCode, message);
+    }
+}
