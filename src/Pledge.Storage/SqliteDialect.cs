@@ -1,0 +1,189 @@
+using System.Data;
+using System.Data.Common;
+using System.Globalization;
+using System.Text;
+using Microsoft.Data.Sqlite;
+
+namespace Pledge.Storage;
+
+/// <summary>SQLite: one file in WAL mode, foreign keys on, writers queue on a busy timeout.</summary>
+/// <remarks>
+/// Microsoft.Data.Sqlite's async methods run synchronously, so the hot paths here call the synchronous ones and
+/// save a task per row. SQLite allows one writer at a time: write transactions start with <c>BEGIN IMMEDIATE</c>,
+/// so two writers never deadlock upgrading a read lock, and the second waits (up to <see cref="BusyTimeoutSeconds"/>)
+/// instead of failing. In WAL mode readers never wait for the writer.
+/// </remarks>
+internal sealed class SqliteDialect : StoreDialect
+{
+    /// <summary>How long a writer waits for another one before failing with "database is locked".</summary>
+    public const int BusyTimeoutSeconds = 30;
+
+    private readonly string _connectionString;
+
+    private SqliteDialect(SqliteConnectionStringBuilder builder, string parameter)
+    {
+        var dataSource = builder.DataSource;
+        if (string.IsNullOrWhiteSpace(dataSource))
+        {
+            throw new ArgumentException("the SQLite Data Source is empty: give the database file's path", parameter);
+        }
+
+        if (builder.Mode == SqliteOpenMode.Memory || dataSource.Trim() == ":memory:")
+        {
+            // Each pooled connection would see its own empty database.
+            throw new ArgumentException("an in-memory SQLite database is not supported: give a file path", parameter);
+        }
+
+        if (builder.Mode == SqliteOpenMode.ReadOnly)
+        {
+            throw new ArgumentException("a read-only SQLite database is not supported: the store applies migrations when it opens", parameter);
+        }
+
+        builder.DataSource = Path.GetFullPath(dataSource);
+        builder.ForeignKeys = true;
+        builder.DefaultTimeout = BusyTimeoutSeconds;
+        Location = builder.DataSource;
+        _connectionString = builder.ToString();
+    }
+
+    public override StoreKind Kind => StoreKind.Sqlite;
+
+    public override string Location { get; }
+
+    public override string ForUpdate => string.Empty;
+
+    public override string CreateMigrationsTable =>
+        "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY NOT NULL, description TEXT NOT NULL, applied_at INTEGER NOT NULL) STRICT";
+
+    public static SqliteDialect FromPath(string database) => new(new SqliteConnectionStringBuilder { DataSource = database }, nameof(database));
+
+    public static SqliteDialect FromConnectionString(string database)
+    {
+        SqliteConnectionStringBuilder builder;
+        try
+        {
+            builder = new SqliteConnectionStringBuilder(database);
+        }
+        catch (Exception e) when (e is ArgumentException or FormatException or InvalidOperationException)
+        {
+            throw new ArgumentException($"the SQLite connection string is not valid: {e.Message}", nameof(database), e);
+        }
+
+        return new SqliteDialect(builder, nameof(database));
+    }
+
+    public override Task<DbConnection> OpenAsync(CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        var connection = new SqliteConnection(_connectionString);
+        try
+        {
+            connection.Open();
+            using var command = connection.CreateCommand();
+            command.CommandText = string.Create(CultureInfo.InvariantCulture, $"PRAGMA busy_timeout = {BusyTimeoutSeconds * 1000}");
+            command.ExecuteNonQuery();
+            return Task.FromResult<DbConnection>(connection);
+        }
+        catch
+        {
+            connection.Dispose();
+            throw;
+        }
+    }
+
+    public override Task<DbTransaction> BeginWriteAsync(DbConnection connection, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+
+        // Serializable and not deferred: BEGIN IMMEDIATE.
+        return Task.FromResult<DbTransaction>(((SqliteConnection)connection).BeginTransaction(IsolationLevel.Serializable, deferred: false));
+    }
+
+    public override async Task PrepareAsync(CancellationToken cancellationToken)
+    {
+        // Created on first start, folder included.
+        Directory.CreateDirectory(Path.GetDirectoryName(Location)!);
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        using var command = connection.CreateCommand();
+
+        // WAL persists in the file: readers never block the writer, and the writer never blocks readers.
+        command.CommandText = "PRAGMA journal_mode = WAL";
+        var mode = Convert.ToString(command.ExecuteScalar(), CultureInfo.InvariantCulture);
+        if (!string.Equals(mode, "wal", StringComparison.OrdinalIgnoreCase))
+        {
+            throw new InvalidOperationException($"SQLite could not switch {Location} to WAL mode (it is in '{mode}' mode): put the file on a local file system");
+        }
+    }
+
+    public override Task<IAsyncDisposable> LockSchemaAsync(DbConnection connection, CancellationToken cancellationToken) =>
+
+        // Every migration runs in its own BEGIN IMMEDIATE transaction, which already excludes other writers.
+        Task.FromResult<IAsyncDisposable>(NoLock.Instance);
+
+    public override IReadOnlyList<string> Statements(Migration migration) => migration.Sqlite;
+
+    public override Task<int> InsertEventsAsync(DbConnection connection, DbTransaction transaction, EventBatch batch, long receivedAt, CancellationToken cancellationToken)
+    {
+        using var command = (SqliteCommand)connection.CreateCommand();
+        command.Transaction = (SqliteTransaction)transaction;
+        command.CommandText = EventStore.InsertOne;
+        var id = command.Parameters.Add("@id", SqliteType.Text);
+        var type = command.Parameters.Add("@type", SqliteType.Text);
+        var subject = command.Parameters.Add("@subject", SqliteType.Text);
+        var at = command.Parameters.Add("@at", SqliteType.Integer);
+        command.Parameters.AddWithValue("@received_at", receivedAt);
+        var body = command.Parameters.Add("@body", SqliteType.Text);
+        command.Prepare();
+
+        // Rows go in batch order, so the rowid (the sequence) follows it.
+        var inserted = 0;
+        for (var i = 0; i < batch.Count; i++)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            id.Value = batch.Ids[i];
+            type.Value = batch.Types[i];
+            subject.Value = batch.Subjects[i];
+            at.Value = batch.Ats[i];
+            body.Value = batch.Bodies[i];
+            inserted += command.ExecuteNonQuery();
+        }
+
+        return Task.FromResult(inserted);
+    }
+
+    public override string TypeIn(DbCommand command, IReadOnlyCollection<string> types)
+    {
+        var sql = new StringBuilder("type IN (");
+        var i = 0;
+        foreach (var type in types)
+        {
+            var name = string.Create(CultureInfo.InvariantCulture, $"@type{i}");
+            sql.Append(i == 0 ? string.Empty : ", ").Append(name);
+            Sql.Add(command, name, type);
+            i++;
+        }
+
+        return sql.Append(')').ToString();
+    }
+
+    // SQLite's default BINARY collation compares UTF-8 bytes: code-point order.
+    public override string Ordinal(string column) => column;
+
+    public override bool IsUniqueViolation(DbException exception) =>
+        exception is SqliteException { SqliteErrorCode: 19, SqliteExtendedErrorCode: 1555 or 2067 };
+
+    public override ValueTask DisposeAsync()
+    {
+        // Close pooled connections so the file (and its -wal and -shm) can be moved or deleted.
+        using var connection = new SqliteConnection(_connectionString);
+        SqliteConnection.ClearPool(connection);
+        return ValueTask.CompletedTask;
+    }
+
+    private sealed class NoLock : IAsyncDisposable
+    {
+        public static readonly NoLock Instance = new();
+
+        public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+    }
+}

@@ -1,0 +1,20 @@
+using Pledge.Storage.Tests.Databases;
+
+namespace Pledge.Storage.Tests;
+
+// Every store test runs on both databases: the bodies are the generic classes, these only pick the database.
+public sealed class MigrationTestsOnSqlite : MigrationTests<SqliteTestDatabase>;
+
+public sealed class MigrationTestsOnPostgres : MigrationTests<PostgresTestDatabase>;
+
+public sealed class EventStoreTestsOnSqlite : EventStoreTests<SqliteTestDatabase>;
+
+public sealed class EventStoreTestsOnPostgres : EventStoreTests<PostgresTestDatabase>;
+
+public sealed class DocumentStoreTestsOnSqlite : DocumentStoreTests<SqliteTestDatabase>;
+
+public sealed class DocumentStoreTestsOnPostgres : DocumentStoreTests<PostgresTestDatabase>;
+
+public sealed class AuditLogTestsOnSqlite : AuditLogTests<SqliteTestDatabase>;
+
+public sealed class AuditLogTestsOnPostgres : AuditLogTests<PostgresTestDatabase>;
