@@ -2,6 +2,7 @@ using System.ComponentModel;
 using System.Globalization;
 using System.Text.Json;
 using NodaTime;
+using Pledge.Agreements;
 using Pledge.Cli.Infrastructure;
 using Pledge.Cli.Repositories;
 using Pledge.Measures;
@@ -17,7 +18,7 @@ namespace Pledge.Cli.Reports;
 internal class DesignAidSettings : RepositoryEventsSettings
 {
     [CommandOption("-p|--period <PERIOD>")]
-    [Description("The last period looked at (2026-11, 2026-W47, 2026-Q4, 30d); default the month of --at.")]
+    [Description("The last period looked at (2026-11, 2026-W47, 2026-Q4, 30d); default the month of --at in the agreements' time zone (UTC when they differ).")]
     public string? Period { get; init; }
 
     [CommandOption("--periods <N>")]
@@ -28,7 +29,8 @@ internal class DesignAidSettings : RepositoryEventsSettings
     [Description("table (default) or json.")]
     public string Format { get; init; } = "table";
 
-    public (IReadOnlyList<ReportPeriod> Periods, Instant AsOf) History(IClock clock)
+    /// <summary>Checks the options and reads --period (null without it) and --at, before the repository is loaded, so that a bad option is named first.</summary>
+    public (ReportPeriod? Last, Instant AsOf) Check(IClock clock)
     {
         if (Periods is < 1 or > 60)
         {
@@ -41,10 +43,18 @@ internal class DesignAidSettings : RepositoryEventsSettings
         }
 
         var asOf = AtOrNow(clock);
-        var last = Period is null
-            ? ReportArguments.Period(asOf.InUtc().Date.ToString("yyyy-MM", CultureInfo.InvariantCulture))
-            : ReportArguments.Period(Period);
-        return (last.LastPeriods(Periods), asOf);
+        return (Period is null ? null : ReportArguments.Period(Period), asOf);
+    }
+
+    /// <summary>
+    /// The periods looked back on, oldest first, ending with <paramref name="last"/>; without it, with the month
+    /// <paramref name="asOf"/> falls in where the report prints its instants (<see cref="ReportText.ReportZone"/>):
+    /// midnight on 1 December in Berlin is December, though it is still 30 November in UTC.
+    /// </summary>
+    public IReadOnlyList<ReportPeriod> History(ReportPeriod? last, Instant asOf, ServiceLevelRepository repository)
+    {
+        var month = asOf.InZone(ReportText.ReportZone(repository)).Date.ToString("yyyy-MM", CultureInfo.InvariantCulture);
+        return (last ?? ReportArguments.Period(month)).LastPeriods(Periods);
     }
 
     public static (List<TicketHistory> Tickets, MeasureEvents Measures) Load(string? events, CliStreams streams)
@@ -83,8 +93,9 @@ internal sealed class WhatIfCommand(CliStreams streams, IAnsiConsole console, IC
             changes.Add(change);
         }
 
-        var (periods, asOf) = settings.History(clock);
+        var (last, asOf) = settings.Check(clock);
         var repository = RepositoryLoader.Load(settings.Repo, streams);
+        var periods = settings.History(last, asOf, repository);
         foreach (var change in changes)
         {
             try
@@ -169,8 +180,9 @@ internal sealed class SuggestCommand(CliStreams streams, IClock clock) : Command
             throw new CliException($"--attainment: \"{settings.Attainment}\" is not a share (such as 95% or 0.95)");
         }
 
-        var (periods, asOf) = settings.History(clock);
+        var (last, asOf) = settings.Check(clock);
         var repository = RepositoryLoader.Load(settings.Repo, streams);
+        var periods = settings.History(last, asOf, repository);
         var (tickets, measures) = DesignAidSettings.Load(settings.Events, streams);
         Suggestion suggestion;
         try

@@ -15,8 +15,7 @@ public sealed record MeasureAssignment(string Customer, TargetSource Source, Imm
 
 /// <summary>Resolves the measure targets in force for a customer, the way ticket clocks are resolved across levels.</summary>
 /// <remarks>
-/// <para>A customer's services are those its customer and customer-service SLAs list (all of the catalogue when
-/// one lists none); a customer without such an SLA has every service of the catalogue.</para>
+/// <para>A customer's services are those customers.yaml lists for it (<c>services</c>), or the whole catalogue.</para>
 /// <para>For each of those services, every SLA that covers (customer, service) offers the measure targets of its
 /// version in force; per kind (and per series for custom targets) the most specific level wins, ties broken by
 /// agreement id, as for clocks. A target is then measured once for all the services it won, except availability,
@@ -73,20 +72,11 @@ public static class MeasureTargets
         ];
     }
 
-    /// <summary>The services <paramref name="customer"/> receives, as its own SLAs list them (see the remarks of <see cref="MeasureTargets"/>).</summary>
+    /// <summary>The services <paramref name="customer"/> receives: those customers.yaml lists for it, or every service of the catalogue.</summary>
     public static ImmutableArray<string> ServicesOf(ServiceLevelRepository repository, string customer)
     {
         ArgumentNullException.ThrowIfNull(repository);
-        var own = repository.Agreements.Values
-            .Where(a => a.Kind == AgreementKind.Sla && a.Level is AgreementLevel.Customer or AgreementLevel.CustomerService
-                && string.Equals(a.Customer, customer, StringComparison.OrdinalIgnoreCase))
-            .ToList();
-        var all = repository.Services.Keys.Order(StringComparer.Ordinal);
-        if (own.Count == 0 || own.Any(a => a.Services.IsEmpty))
-        {
-            return [.. all];
-        }
-
-        return [.. all.Where(s => own.Any(a => a.Services.Contains(s, StringComparer.OrdinalIgnoreCase)))];
+        var listed = repository.Customers.TryGetValue(customer, out var found) ? found.Services : [];
+        return [.. repository.Services.Keys.Where(s => listed.IsEmpty || listed.Contains(s, StringComparer.OrdinalIgnoreCase)).Order(StringComparer.Ordinal)];
     }
 }

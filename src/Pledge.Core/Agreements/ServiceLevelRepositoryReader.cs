@@ -162,7 +162,7 @@ public static partial class ServiceLevelRepositoryReader
             for (var i = 0; i < items.Count; i++)
             {
                 var path = $"customers[{i}]";
-                var customer = yaml.Fields(items[i], path, "id", "name", "contacts");
+                var customer = yaml.Fields(items[i], path, "id", "name", "contacts", "services");
                 var id = yaml.Required(customer, "id", path, items[i], "the customer's id, such as acme");
                 var contacts = ImmutableArray.CreateBuilder<Contact>();
                 if (customer.TryGetValue("contacts", out var contactsNode) && yaml.List(contactsNode, $"{path}.contacts", "contacts") is { } contactItems)
@@ -184,7 +184,28 @@ public static partial class ServiceLevelRepositoryReader
                     }
                 }
 
-                if (id is not null && !_customers.TryAdd(id, new Customer(id, yaml.Optional(customer, "name", path) ?? id, contacts.ToImmutable())))
+                var services = ImmutableArray.CreateBuilder<string>();
+                if (customer.TryGetValue("services", out var servicesNode) && yaml.List(servicesNode, $"{path}.services", "service ids of catalogue.yaml") is { } serviceItems)
+                {
+                    for (var j = 0; j < serviceItems.Count; j++)
+                    {
+                        if (yaml.Text(serviceItems[j], $"{path}.services[{j}]") is not { } service)
+                        {
+                            continue;
+                        }
+
+                        if (!_services.ContainsKey(service))
+                        {
+                            yaml.Error($"{path}.services[{j}]", serviceItems[j], $"\"{service}\" is not a service of catalogue.yaml");
+                        }
+                        else
+                        {
+                            services.Add(service);
+                        }
+                    }
+                }
+
+                if (id is not null && !_customers.TryAdd(id, new Customer(id, yaml.Optional(customer, "name", path) ?? id, contacts.ToImmutable()) { Services = services.ToImmutable() }))
                 {
                     yaml.Error($"{path}.id", items[i], $"\"{id}\" is listed twice");
                 }

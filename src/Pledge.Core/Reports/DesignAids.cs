@@ -33,13 +33,19 @@ public sealed record TargetChange(string Agreement, string Target, string? Prior
             return false;
         }
 
-        var name = text[(slash + 1)..equals].Trim();
+        // Each part is trimmed on its own, so "acme-gold/resolution . P1 = 2h" reads as acme-gold/resolution.P1=2h.
+        var agreement = text[..slash].Trim();
+        var name = text[(slash + 1)..equals];
         var dot = name.IndexOf('.', StringComparison.Ordinal);
-        change = new TargetChange(
-            text[..slash].Trim(),
-            dot < 0 ? name : name[..dot],
-            dot < 0 ? null : name[(dot + 1)..],
-            text[(equals + 1)..].Trim());
+        var target = (dot < 0 ? name : name[..dot]).Trim();
+        var priority = dot < 0 ? null : name[(dot + 1)..].Trim();
+        if (agreement.Length == 0 || target.Length == 0 || priority is { Length: 0 })
+        {
+            error = $"\"{text}\" is not TARGET=VALUE, such as acme-gold/resolution.P1=2h or acme-gold/availability=99.5%";
+            return false;
+        }
+
+        change = new TargetChange(agreement, target, priority, text[(equals + 1)..].Trim());
         return true;
     }
 }
@@ -140,8 +146,8 @@ public static class DesignAids
             {
                 var changed = measuresAfter.FirstOrDefault(r => r.QualifiedTarget == current.QualifiedTarget && r.Customer == current.Customer && r.Service == current.Service);
                 rows.Add(new WhatIfRow(period.Name, current.QualifiedTarget, TargetKindNames.Of(current.Kind), current.Customer, current.Service,
-                    ObjectiveText(current), ServiceReport.ValueText(current.Value, current), current.Verdict,
-                    changed is null ? "n/a" : ObjectiveText(changed), changed is null ? "n/a" : ServiceReport.ValueText(changed.Value, changed), changed?.Verdict ?? Measures.Verdict.NotEnoughData));
+                    ObjectiveText(current), ValueText(current), current.Verdict,
+                    changed is null ? "n/a" : ObjectiveText(changed), changed is null ? "n/a" : ValueText(changed), changed?.Verdict ?? Measures.Verdict.NotEnoughData));
             }
         }
 
@@ -235,7 +241,7 @@ public static class DesignAids
             .Where(r => string.Equals(r.QualifiedTarget, qualifiedTarget, StringComparison.OrdinalIgnoreCase) && r.Value is not null
                 && r.Verdict != Measures.Verdict.NotEnoughData)
             .ToList();
-        var current = rows.Count > 0 ? ObjectiveText(rows[0]) : target.Kind == TargetKind.Custom ? Comparisons.Format(target.Series!.Comparison, target.Series.Threshold) : ReportText.Percent(target.Objective);
+        var current = CurrentText(target);
         if (rows.Count == 0)
         {
             return new Suggestion(qualifiedTarget, null, attainment, "n/a", current, 0, $"no measured value of {qualifiedTarget} in the periods");
@@ -255,11 +261,9 @@ public static class DesignAids
         var isShare = rows[0].ValueIsShare;
         var text = isShare
             ? ReportText.Percent(Math.Floor(value * 10000) / 10000)
-            : lowerIsBetter
-                ? Comparisons.Format(target.Series!.Comparison, Math.Ceiling(value * 100) / 100)
-                : target.Kind == TargetKind.Custom
-                    ? Comparisons.Format(target.Series!.Comparison, Math.Floor(value * 100) / 100)
-                    : (Math.Floor(value * 100) / 100).ToString("0.##", CultureInfo.InvariantCulture);
+            : target.Series is { } series
+                ? ThresholdText(series, lowerIsBetter ? Math.Ceiling(value * 100) / 100 : Math.Floor(value * 100) / 100)
+                : (Math.Floor(value * 100) / 100).ToString("0.##", CultureInfo.InvariantCulture);
         var basis = string.Create(CultureInfo.InvariantCulture,
             $"{values.Count} period values (per customer{(target.Kind == TargetKind.Availability ? " and service" : string.Empty)}) in {string.Join(", ", periods.Select(p => p.Name))}; {rank} of them reached {text}");
         return new Suggestion(qualifiedTarget, null, attainment, text, current, values.Count, basis);
@@ -300,9 +304,16 @@ public static class DesignAids
         switch (target.Kind)
         {
             case TargetKind.Custom:
-                return Comparisons.TryParse(change.Value, out var comparison, out var limit)
+                // The series' own unit may follow, as suggest prints it: "<= 9.6 °C".
+                var value = change.Value;
+                if (target.Series!.Unit is { Length: > 0 } unit && value.EndsWith(unit, StringComparison.Ordinal))
+                {
+                    value = value[..^unit.Length].TrimEnd();
+                }
+
+                return Comparisons.TryParse(value, out var comparison, out var limit)
                     ? target with { Series = target.Series! with { Comparison = comparison, Threshold = limit } }
-                    : double.TryParse(change.Value, NumberStyles.Float, CultureInfo.InvariantCulture, out limit)
+                    : double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out limit)
                         ? target with { Series = target.Series! with { Threshold = limit } }
                         : throw new ArgumentException(Fail("a threshold (a number, or a comparison such as \"<= 9\")"));
             case TargetKind.Satisfaction when target.Satisfaction!.Metric != SatisfactionMetric.Csat:
@@ -346,6 +357,20 @@ public static class DesignAids
 
         return $"{objective}, {change.Priority} {Durations.Format(threshold)}";
     }
+
+    /// <summary>The objective of the target as it is now: a custom threshold with its unit, a score, or a share.</summary>
+    private static string CurrentText(Target target) =>
+        target.Series is { } series ? ThresholdText(series, series.Threshold)
+        : target.Satisfaction is { Metric: not SatisfactionMetric.Csat } ? ReportText.Number(target.Objective)
+        : ReportText.Percent(target.Objective);
+
+    /// <summary>"&lt;= 9.6 °C": the series' comparison with <paramref name="threshold"/>, in its unit, as the report writes it.</summary>
+    private static string ThresholdText(SeriesRules series, double threshold) =>
+        Comparisons.Format(series.Comparison, threshold) + (series.Unit is null ? string.Empty : $" {series.Unit}");
+
+    /// <summary>A row's value as the report prints it: a custom value with its unit ("9.6 °C").</summary>
+    private static string ValueText(MeasureRow row) =>
+        ServiceReport.ValueText(row.Value, row) + (row.Unit is null || row.Value is null || row.ValueIsShare ? string.Empty : $" {row.Unit}");
 
     private static string ObjectiveText(MeasureRow row) =>
         row.ThresholdText ?? (row.ValueIsShare ? ReportText.Percent(row.Objective) : ReportText.Number(row.Objective));

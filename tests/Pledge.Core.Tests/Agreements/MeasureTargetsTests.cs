@@ -5,8 +5,9 @@ namespace Pledge.Tests.Agreements;
 
 /// <summary>
 /// <see cref="MeasureTargets"/>: which availability, delivery, satisfaction, compliance and custom targets are in
-/// force for a customer, on which of its services, and what they override. Per kind (and per series for custom
-/// targets) the most specific level wins, as for ticket clocks.
+/// force for a customer, on which of its services, and what they override. A customer's services are the ones
+/// customers.yaml lists for it, or the whole catalogue. Per kind (and per series for custom targets) the most
+/// specific level wins, as for ticket clocks.
 /// </summary>
 public sealed class MeasureTargetsTests
 {
@@ -65,7 +66,18 @@ public sealed class MeasureTargetsTests
               - { kind: satisfaction, objective: 90% }
         """;
 
-    /// <summary>Globex gets tea and coffee only, with a delivery schedule.</summary>
+    /// <summary>customers.yaml with Globex receiving tea and coffee only (listed out of id order, the second in another case).</summary>
+    private const string Customers = """
+        customers:
+          - id: acme
+            name: ACME
+          - id: globex
+            name: Globex
+            services: [tea, Coffee]
+          - id: initech
+        """;
+
+    /// <summary>Globex's delivery schedule, on tea and coffee.</summary>
     private const string Globex = """
         id: globex
         kind: sla
@@ -101,6 +113,7 @@ public sealed class MeasureTargetsTests
     private static readonly ServiceLevelRepository Repository = Load(Source());
 
     private static InMemoryRepositorySource Source() => Base()
+        .With("customers.yaml", Customers)
         .With("agreements/corporate.yaml", Corporate)
         .With("agreements/tea.yaml", Tea)
         .With("agreements/acme.yaml", Acme)
@@ -123,22 +136,33 @@ public sealed class MeasureTargetsTests
         [.. MeasureTargets.InForce(repository, customer, At(at)).Select(Describe)];
 
     [Fact]
-    public void A_customer_without_its_own_sla_receives_every_service_of_the_catalogue()
+    public void A_customer_that_customers_yaml_lists_no_services_for_receives_every_service_of_the_catalogue()
     {
+        // Sorted by id: the catalogue lists tea, coffee, juice, machine.
         Assert.Equal(["coffee", "juice", "machine", "tea"], MeasureTargets.ServicesOf(Repository, "initech").ToArray());
-    }
-
-    [Fact]
-    public void A_customer_sla_without_services_means_every_service()
-    {
+        // ACME has its own customer SLA, which decides nothing about its services.
         Assert.Equal(["coffee", "juice", "machine", "tea"], MeasureTargets.ServicesOf(Repository, "acme").ToArray());
     }
 
     [Fact]
-    public void A_customer_service_sla_limits_the_customer_to_its_services_in_catalogue_order()
+    public void A_customer_listed_with_services_in_customers_yaml_receives_those_only_sorted_by_id()
     {
+        // customers.yaml lists [tea, Coffee]: the catalogue's ids come back, sorted, whatever the case asked.
         Assert.Equal(["coffee", "tea"], MeasureTargets.ServicesOf(Repository, "globex").ToArray());
         Assert.Equal(["coffee", "tea"], MeasureTargets.ServicesOf(Repository, "GLOBEX").ToArray());
+    }
+
+    [Fact]
+    public void A_customer_unknown_to_customers_yaml_receives_every_service_of_the_catalogue()
+    {
+        Assert.Equal(["coffee", "juice", "machine", "tea"], MeasureTargets.ServicesOf(Repository, "hooli").ToArray());
+    }
+
+    [Fact]
+    public void Customers_yaml_reads_the_services_a_customer_receives_as_written()
+    {
+        Assert.Equal(["tea", "Coffee"], Repository.Customers["globex"].Services.ToArray());
+        Assert.Empty(Repository.Customers["acme"].Services);
     }
 
     [Fact]
@@ -172,7 +196,7 @@ public sealed class MeasureTargetsTests
     }
 
     [Fact]
-    public void A_customer_limited_to_some_services_has_its_targets_measured_on_those_only()
+    public void A_customer_listed_with_some_services_has_its_targets_measured_on_those_only()
     {
         Assert.Equal(
             [
@@ -184,6 +208,53 @@ public sealed class MeasureTargetsTests
                 "tea/availability [tea] overrides corporate/availability",
             ],
             InForce(Repository, "globex", "2026-11-15T12:00:00+01:00"));
+    }
+
+    [Fact]
+    public void A_customer_service_sla_no_longer_limits_the_services_a_customer_receives()
+    {
+        // Globex's SLA on tea and coffee used to limit Globex to them, so the corporate targets left out its other
+        // services' surveys and outages. Now the SLA limits only where its own targets apply.
+        var repository = Load(Source().With("customers.yaml", RepositoryKit.Customers));
+
+        Assert.Equal(["coffee", "juice", "machine", "tea"], MeasureTargets.ServicesOf(repository, "globex").ToArray());
+        Assert.Equal(
+            [
+                "corporate/availability [coffee, juice, machine]",
+                "corporate/satisfaction [coffee, juice, machine, tea]",
+                "corporate/noise [coffee, juice, machine, tea]",
+                "corporate/temp [coffee, juice, machine, tea]",
+                "globex/delivery [coffee, tea]",
+                "tea/availability [tea] overrides corporate/availability",
+            ],
+            InForce(repository, "globex", "2026-11-15T12:00:00+01:00"));
+    }
+
+    [Fact]
+    public void A_service_that_customers_yaml_lists_must_be_in_the_catalogue()
+    {
+        var problems = Invalid(Base().With("customers.yaml", """
+            customers:
+              - id: acme
+                services: [tea, soda, coffee]
+              - id: globex
+                services:
+                  - juice
+                  - machines
+              - id: initech
+                services: tea
+            """));
+
+        Assert.Equal(
+            [
+                // "    services: [tea, soda, coffee]": "soda" starts at column 21.
+                Error("customers.yaml", 3, 21, "customers[0].services[1]", "\"soda\" is not a service of catalogue.yaml"),
+                // "      - machines": the item starts at column 9.
+                Error("customers.yaml", 7, 9, "customers[1].services[1]", "\"machines\" is not a service of catalogue.yaml"),
+                // "    services: tea": the value starts at column 15.
+                Error("customers.yaml", 9, 15, "customers[2].services", "must be a list of service ids of catalogue.yaml"),
+            ],
+            problems);
     }
 
     [Fact]
@@ -236,7 +307,7 @@ public sealed class MeasureTargetsTests
                 "corporate/noise [coffee, juice, machine, tea]",
             ],
             InForce(repository, "acme", "2026-11-15T12:00:00+01:00"));
-        // ACME's customer SLA lists no service, so ACME still has all of them.
+        // customers.yaml lists no services for ACME, so it still has all of them.
         Assert.Equal(["coffee", "juice", "machine", "tea"], MeasureTargets.ServicesOf(repository, "acme").ToArray());
     }
 
@@ -284,12 +355,13 @@ public sealed class MeasureTargetsTests
                 "corporate/security [coffee, juice, machine-support, tea]",
             ],
             InForce(repository, "acme", At));
-        // globex-drinks lists tea, coffee and juice: machine-support is not among Globex's services for measure targets.
+        // customers.yaml lists no services for anyone, so Globex receives machine-support too, though globex-drinks
+        // covers only tea, coffee and juice: the corporate targets measure it there.
         Assert.Equal(
             [
-                "corporate/availability [coffee, juice, tea]",
-                "corporate/satisfaction [coffee, juice, tea]",
-                "corporate/security [coffee, juice, tea]",
+                "corporate/availability [coffee, juice, machine-support, tea]",
+                "corporate/satisfaction [coffee, juice, machine-support, tea]",
+                "corporate/security [coffee, juice, machine-support, tea]",
                 "globex-drinks/delivery [coffee, juice, tea]",
                 "globex-drinks/juice-temperature [coffee, juice, tea]",
             ],

@@ -2,6 +2,7 @@ using NodaTime;
 using Pledge.Agreements;
 using Pledge.Measures;
 using Pledge.Reports;
+using Pledge.Satisfaction;
 using Pledge.Series;
 using static Pledge.Tests.Reports.ServiceReportTests;
 
@@ -38,6 +39,8 @@ public sealed class DesignAidsTests
     [InlineData("acme-gold/availability=99.5%", "acme-gold", "availability", null, "99.5%")]
     [InlineData("globex-drinks/juice-temperature=<= 9", "globex-drinks", "juice-temperature", null, "<= 9")]
     [InlineData(" corporate/security = 80% ", "corporate", "security", null, "80%")]
+    [InlineData("acme-gold/resolution . P1 = 2h", "acme-gold", "resolution", "P1", "2h")]
+    [InlineData(" acme-gold / resolution.\tP1=2h", "acme-gold", "resolution", "P1", "2h")]
     public void A_change_reads_agreement_target_priority_and_value(string text, string agreement, string target, string? priority, string value)
     {
         Assert.True(TargetChange.TryParse(text, out var change, out var error));
@@ -54,6 +57,9 @@ public sealed class DesignAidsTests
     [InlineData("acme-gold=99%")]
     [InlineData("/resolution=2h")]
     [InlineData("x=a/b")]
+    [InlineData(" /resolution=2h")]
+    [InlineData("acme-gold/ .P1=2h")]
+    [InlineData("acme-gold/resolution. =2h")]
     [InlineData("")]
     public void A_change_without_agreement_target_and_value_is_refused_with_the_form_expected(string text)
     {
@@ -107,6 +113,17 @@ public sealed class DesignAidsTests
     }
 
     [Theory]
+    [InlineData("<= 9.6 °C", Comparison.AtMost, 9.6)]
+    [InlineData("< 10°C", Comparison.Below, 10.0)]
+    [InlineData("9.5 °C", Comparison.AtMost, 9.5)]
+    public void A_custom_threshold_may_carry_the_unit_of_its_series_as_suggest_prints_it(string value, Comparison expected, double threshold)
+    {
+        var series = TargetOf(DesignAids.Apply(Repository, Change($"globex-drinks/juice-temperature={value}")), "globex-drinks", "juice-temperature").Series!;
+
+        Assert.Equal((expected, threshold, "°C"), (series.Comparison, series.Threshold, series.Unit));
+    }
+
+    [Theory]
     [InlineData("nope/resolution.P1=2h", "nope/resolution: there is no agreement \"nope\"")]
     [InlineData("acme-gold/nothing=2h", "acme-gold/nothing: agreement acme-gold has no target \"nothing\"")]
     [InlineData("acme-gold/availability.P1=2h", "acme-gold/availability is an availability target: it has no thresholds per priority (set its objective: acme-gold/availability=VALUE)")]
@@ -117,6 +134,8 @@ public sealed class DesignAidsTests
     [InlineData("acme-gold/availability=0%", "acme-gold/availability: \"0%\" is not a share (such as 97% or 0.97)")]
     [InlineData("acme-gold/resolution=95", "acme-gold/resolution: \"95\" is not a share (such as 97% or 0.97)")]
     [InlineData("acme-gold/juice-temperature=warm", "acme-gold/juice-temperature: \"warm\" is not a threshold (a number, or a comparison such as \"<= 9\")")]
+    [InlineData("acme-gold/juice-temperature=<= 9 °F", "acme-gold/juice-temperature: \"<= 9 °F\" is not a threshold (a number, or a comparison such as \"<= 9\")")]
+    [InlineData("acme-gold/juice-temperature=°C", "acme-gold/juice-temperature: \"°C\" is not a threshold (a number, or a comparison such as \"<= 9\")")]
     [InlineData("corporate/satisfaction=lots", "corporate/satisfaction: \"lots\" is not a share (such as 97% or 0.97)")]
     public void A_change_that_does_not_fit_the_repository_is_refused_naming_it(string text, string message)
     {
@@ -182,7 +201,7 @@ public sealed class DesignAidsTests
             [
                 new WhatIfRow("2026-11", "corporate/security", "compliance", "acme", "*", "100%", "85%", Verdict.Missed, "80%", "85%", Verdict.Met),
                 new WhatIfRow("2026-11", "corporate/security", "compliance", "globex", "*", "100%", "85%", Verdict.Missed, "80%", "85%", Verdict.Met),
-                new WhatIfRow("2026-11", "globex-drinks/juice-temperature", "custom", "globex", "*", "<= 8 °C", "9.6", Verdict.Missed, "<= 10 °C", "9.6", Verdict.Met),
+                new WhatIfRow("2026-11", "globex-drinks/juice-temperature", "custom", "globex", "*", "<= 8 °C", "9.6 °C", Verdict.Missed, "<= 10 °C", "9.6 °C", Verdict.Met),
                 new WhatIfRow("2026-11", "corporate/security", "compliance", "initech", "*", "100%", "85%", Verdict.Missed, "80%", "85%", Verdict.Met),
             ],
             rows);
@@ -245,23 +264,74 @@ public sealed class DesignAidsTests
     {
         var suggestion = Suggest("globex-drinks/juice-temperature", null, 1);
 
+        // In the unit of the series, as the report writes thresholds.
         Assert.Equal(
-            new Suggestion("globex-drinks/juice-temperature", null, 1, "<= 9.6", "<= 8 °C", 1,
-                "1 period values (per customer) in 2026-09, 2026-10, 2026-11; 1 of them reached <= 9.6"),
+            new Suggestion("globex-drinks/juice-temperature", null, 1, "<= 9.6 °C", "<= 8 °C", 1,
+                "1 period values (per customer) in 2026-09, 2026-10, 2026-11; 1 of them reached <= 9.6 °C"),
             suggestion);
+    }
+
+    [Fact]
+    public void A_custom_threshold_suggested_from_months_without_samples_shows_the_current_one_in_its_unit()
+    {
+        // Every juice-temperature sample is from November.
+        var suggestion = DesignAids.Suggest(Repository, SampleMonth.Tickets, SampleMonth.Events, SampleMonth.November.Previous().LastPeriods(2), SampleMonth.AsOf, "globex-drinks/juice-temperature", null, 1);
+
+        Assert.Equal(
+            new Suggestion("globex-drinks/juice-temperature", null, 1, "n/a", "<= 8 °C", 0, "no measured value of globex-drinks/juice-temperature in the periods"),
+            suggestion);
+    }
+
+    [Fact]
+    public void An_average_satisfaction_suggested_from_months_without_responses_shows_the_current_score_not_a_share()
+    {
+        // acme-gold/satisfaction asked as an average score of 4.2 instead of a CSAT share; its v3 starts in September,
+        // so June has no value.
+        var agreement = Repository.Agreements["acme-gold"];
+        var average = agreement with
+        {
+            Versions = [.. agreement.Versions.Select(v => v with
+            {
+                Targets = [.. v.Targets.Select(t => t.Kind == TargetKind.Satisfaction
+                    ? t with { Objective = 4.2, Satisfaction = t.Satisfaction! with { Metric = SatisfactionMetric.Average, Objective = 4.2 } }
+                    : t)],
+            })],
+        };
+        var repository = new ServiceLevelRepository(Repository.Services.Values, Repository.Customers.Values, Repository.Calendars,
+            Repository.Agreements.SetItem("acme-gold", average).Values, Repository.Teams, Repository.Suppliers);
+        Assert.True(ReportPeriod.TryParse("2026-06", out var june));
+
+        var suggestion = DesignAids.Suggest(repository, SampleMonth.Tickets, SampleMonth.Events, [june], SampleMonth.AsOf, "acme-gold/satisfaction", null, 0.95);
+
+        Assert.Equal(
+            new Suggestion("acme-gold/satisfaction", null, 0.95, "n/a", "4.2", 0, "no measured value of acme-gold/satisfaction in the periods"),
+            suggestion);
+    }
+
+    [Fact]
+    public void What_if_a_suggested_custom_threshold_with_its_unit_were_the_objective()
+    {
+        var suggested = Suggest("globex-drinks/juice-temperature", null, 1).Value;
+
+        var row = Assert.Single(WhatIf($"globex-drinks/juice-temperature={suggested}"), r => r.Period == "2026-11");
+
+        Assert.Equal(
+            new WhatIfRow("2026-11", "globex-drinks/juice-temperature", "custom", "globex", "*", "<= 8 °C", "9.6 °C", Verdict.Missed, "<= 9.6 °C", "9.6 °C", Verdict.Met),
+            row);
     }
 
     [Fact]
     public void A_satisfaction_suggestion_leaves_out_months_with_too_few_responses()
     {
-        // corporate/satisfaction is Globex's and Initech's (ACME has its own): Globex 10/11 in September, 11/13 in
-        // October and 9/10 in November (its machine-support surveys are not counted, see MeasureTargetsTests); Initech's
-        // 3 November responses are not enough data and must not drag the suggestion down to 66.66%.
+        // corporate/satisfaction is Globex's and Initech's (ACME has its own): Globex 10/11 in September, 12/14 in
+        // October and 11/12 in November (machine-support responses included: customers.yaml lists no services for
+        // Globex, so it receives the whole catalogue); Initech's 3 November responses are not enough data and must
+        // not drag the suggestion down to 66.66%. The lowest, 85.714%, is rounded down so that it was reached.
         var suggestion = Suggest("corporate/satisfaction", null, 1);
 
         Assert.Equal(
-            new Suggestion("corporate/satisfaction", null, 1, "84.61%", "80%", 3,
-                "3 period values (per customer) in 2026-09, 2026-10, 2026-11; 3 of them reached 84.61%"),
+            new Suggestion("corporate/satisfaction", null, 1, "85.71%", "80%", 3,
+                "3 period values (per customer) in 2026-09, 2026-10, 2026-11; 3 of them reached 85.71%"),
             suggestion);
     }
 

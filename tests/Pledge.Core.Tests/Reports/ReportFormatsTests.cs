@@ -23,7 +23,11 @@ public sealed class ReportFormatsTests
 
     private static string Markdown => ReportMarkdown.Write(Report, SampleMonth.Repository);
 
-    /// <summary>The measure rows of November in CSV, as the writer prints them (availability per service).</summary>
+    /// <summary>
+    /// The measure rows of November in CSV, as the writer prints them (availability per service). customers.yaml
+    /// lists no services, so every customer receives the whole catalogue: Globex has machine-support availability
+    /// (o-010, 20 minutes) and its satisfaction counts machine-support responses (11 of 12).
+    /// </summary>
     private static readonly string[] MeasureCsvLines =
     [
         "acme,acme-gold,availability,availability,coffee,,0.9959,0.995,met,,,minutes,63,51.5,11.5,51m30s down of 210h service time (berlin-office); 3 outage(s) counted; 2 planned excluded (2h20m)",
@@ -36,8 +40,9 @@ public sealed class ReportFormatsTests
         "acme,corporate,security,compliance,*,,0.85,1,missed,,,events,0,3,-3,\"17 of 20 subjects compliant at the period end; not: account:jonas.schulz (password-age, failed), staff:felix.wagner (access-card, failed), staff:lea.koch (access-card, stale)\"",
         "globex,corporate,availability,availability,coffee,,0.9978,0.99,met,,,minutes,126,28,98,28m down of 210h service time (berlin-office); 2 outage(s) counted; 1 planned excluded (2h)",
         "globex,corporate,availability,availability,juice,,0.9948,0.99,met,,,minutes,126,65,61,1h5m down of 210h service time (berlin-office); 2 outage(s) counted; 2h without monitoring data (left out)",
+        "globex,corporate,availability,availability,machine-support,,0.9984,0.99,met,,,minutes,126,20,106,20m down of 210h service time (berlin-office); 1 outage(s) counted",
         "globex,corporate,availability,availability,tea,,0.997,0.99,met,,,minutes,126,37.5,88.5,37m30s down of 210h service time (berlin-office); 1 outage(s) counted",
-        "globex,corporate,satisfaction,satisfaction,*,,0.9,0.8,met,,,events,2,1,1,CSAT 90% from 10 responses; 1 unsatisfied",
+        "globex,corporate,satisfaction,satisfaction,*,,0.9167,0.8,met,,,events,2.4,1,1.4,CSAT 91.67% from 12 responses; 1 unsatisfied",
         "globex,corporate,security,compliance,*,,0.85,1,missed,,,events,0,3,-3,\"17 of 20 subjects compliant at the period end; not: account:jonas.schulz (password-age, failed), staff:felix.wagner (access-card, failed), staff:lea.koch (access-card, stale)\"",
         "globex,globex-drinks,delivery,delivery,*,,0.8857,0.95,missed,,,events,5.25,12,-6.75,\"93 of 105 slots on time; 8 late, 2 short, 2 missed; 1 unscheduled deliveries\"",
         "globex,globex-drinks,juice-temperature,custom,*,,9.6,8,missed,,,,,,,\"p95 of 22 juice-temperature samples = 9.6 °C, threshold <= 8 °C; 3 sample(s) beyond it\"",
@@ -129,7 +134,12 @@ public sealed class ReportFormatsTests
             .SelectMany(c => c.GetProperty("agreements").EnumerateArray())
             .SelectMany(a => a.GetProperty("targets").EnumerateArray())
             .Count(t => MeasureKinds.Contains(t.GetProperty("kind").GetString()));
-        Assert.Equal(21, measureTargets);
+        Assert.Equal(22, measureTargets);
+        // Globex receives machine-support too: customers.yaml lists no services for it.
+        var machineSupport = Target(root, "globex", "corporate", "availability", "machine-support");
+        Assert.Equal(("99.84%", "99%", "met"), (machineSupport.GetProperty("valueText").GetString(), machineSupport.GetProperty("objectiveText").GetString(), machineSupport.GetProperty("verdict").GetString()));
+        var satisfaction = Target(root, "globex", "corporate", "satisfaction");
+        Assert.Equal(("91.67%", 12), (satisfaction.GetProperty("valueText").GetString(), satisfaction.GetProperty("detail").GetProperty("responses").GetInt32()));
     }
 
     [Fact]
@@ -301,12 +311,19 @@ public sealed class ReportFormatsTests
             "| juice-temperature | custom | * | 7 °C | <= 8 °C | met | n/a | n/a | p95 of 21 juice-temperature samples = 7 °C, threshold <= 8 °C; 0 sample(s) beyond it |",
             "| juice-temperature | custom | * | 9.6 °C | <= 8 °C | **missed** | n/a | n/a | p95 of 22 juice-temperature samples = 9.6 °C, threshold <= 8 °C; 3 sample(s) beyond it |",
             "| availability | availability | juice | 99.48% | 99% | met | 61 of 126 min left (48.41%) | 1h n/a, 6h n/a, 1d 0, 3d 0 | 1h5m down of 210h service time (berlin-office); 2 outage(s) counted; 2h without monitoring data (left out) |",
+            "| satisfaction | satisfaction | * | 91.67% | 80% | met | 1.4 of 2.4 misses left (58.33%) | n/a | CSAT 91.67% from 12 responses; 1 unsatisfied |",
             "| satisfaction | satisfaction | * | 66.67% | 80% | not enough data | n/a | n/a | 3 response(s), fewer than the 5 needed: not enough data |",
             "| security | compliance | * | 85% | 100% | **missed** | -3 of 0 misses left | n/a | 17 of 20 subjects compliant at the period end; not: account:jonas.schulz (password-age, failed), staff:felix.wagner (access-card, failed), staff:lea.koch (access-card, stale) |",
         ];
         Assert.All(rows, row => Assert.Contains("\n" + row + "\n", markdown, StringComparison.Ordinal));
+        // Globex receives machine-support too (customers.yaml lists no services for it), measured by the corporate SLA.
+        var globex = markdown[markdown.IndexOf("\n## Globex Logistics (globex)\n", StringComparison.Ordinal)..markdown.IndexOf("\n## Initech Software (initech)\n", StringComparison.Ordinal)];
+        Assert.Contains(
+            "\n| availability | availability | machine-support | 99.84% | 99% | met | 106 of 126 min left (84.13%) | 1h n/a, 6h n/a, 1d 0, 3d 0 | 20m down of 210h service time (berlin-office); 1 outage(s) counted |\n",
+            globex,
+            StringComparison.Ordinal);
         var measureRows = markdown.Split('\n').Count(l => l.StartsWith("| ", StringComparison.Ordinal) && MeasureKinds.Any(k => l.Contains($" | {k} | ", StringComparison.Ordinal)));
-        Assert.Equal(21, measureRows);
+        Assert.Equal(22, measureRows);
     }
 
     [Fact]

@@ -38,6 +38,8 @@ public sealed class ServiceReportTests
     [InlineData("acme", "machine-support", "acme-gold", 20, "99.84%")]
     [InlineData("globex", "coffee", "corporate", 28, "99.78%")]
     [InlineData("globex", "tea", "corporate", 37.5, "99.7%")]
+    // customers.yaml lists no services for Globex: it receives machine-support too, though globex-drinks does not cover it.
+    [InlineData("globex", "machine-support", "corporate", 20, "99.84%")]
     [InlineData("initech", "coffee", "corporate", 10, "99.92%")]
     [InlineData("initech", "tea", "corporate", 0, "100%")]
     [InlineData("initech", "juice", "corporate", 0, "100%")]
@@ -185,6 +187,31 @@ public sealed class ServiceReportTests
     }
 
     [Fact]
+    public void Globex_csat_counts_its_machine_support_responses_11_of_12_in_november_and_12_of_14_in_october()
+    {
+        // Globex receives every service (customers.yaml lists none for it), so corporate/satisfaction counts its
+        // machine-support responses: 2 satisfied in November, 1 in October.
+        var row = Row("globex", "corporate/satisfaction");
+        var result = (SatisfactionResult)row.Detail!;
+        var values = Report.Trend.Where(r => r.Customer == "globex" && r.Kind == TargetKind.Satisfaction && r.Value is not null)
+            .Append(row)
+            .Select(r => (r.Period, r.QualifiedTarget, ServiceReport.ValueText(r.Value, r), r.Verdict));
+
+        Assert.Equal(12, result.Responses);
+        Assert.Equal(11.0 / 12, row.Value!.Value, 12);
+        Assert.Equal("CSAT 91.67% from 12 responses; 1 unsatisfied", row.Explanation);
+        // 20% of 12 responses may be unsatisfied: 2.4, and 1 is.
+        Assert.Equal((2.4, 1.0), (Math.Round(row.Budget!.Allowed, 9), row.Budget.Spent));
+        Assert.Equal(
+            [
+                ("2026-09", "corporate/satisfaction", "90.91%", Verdict.Met),
+                ("2026-10", "corporate/satisfaction", "85.71%", Verdict.Met),
+                ("2026-11", "corporate/satisfaction", "91.67%", Verdict.Met),
+            ],
+            values);
+    }
+
+    [Fact]
     public void Initech_has_too_few_survey_responses_to_judge()
     {
         var row = Row("initech", "corporate/satisfaction");
@@ -250,6 +277,7 @@ public sealed class ServiceReportTests
                 "acme corporate/security * missed",
                 "globex corporate/availability coffee met",
                 "globex corporate/availability juice met",
+                "globex corporate/availability machine-support met",
                 "globex corporate/availability tea met",
                 "globex corporate/satisfaction * met",
                 "globex corporate/security * missed",
