@@ -52,6 +52,9 @@ public sealed class ServiceReportCommandTests : IDisposable
         Assert.Equal(("95.24%", "met"), Figure(root, "acme", "acme-gold", "delivery"));
         Assert.Equal(("88.57%", "missed"), Figure(root, "globex", "globex-drinks", "delivery"));
         Assert.Equal(("66.67%", "missed"), Figure(root, "acme", "acme-gold", "satisfaction"));
+        // customers.yaml lists no services for Globex: it receives machine-support too (o-010, 20 minutes; 11 of 12 satisfied).
+        Assert.Equal(("99.84%", "met"), Figure(root, "globex", "corporate", "availability", "machine-support"));
+        Assert.Equal(("91.67%", "met"), Figure(root, "globex", "corporate", "satisfaction"));
         Assert.Equal("not enough data", Figure(root, "initech", "corporate", "satisfaction").Verdict);
         Assert.Equal(("85%", "missed"), Figure(root, "initech", "corporate", "security"));
         Assert.Equal(("7 °C", "met"), Figure(root, "acme", "acme-gold", "juice-temperature"));
