@@ -1,0 +1,132 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using Pledge.Storage;
+
+namespace Pledge.Server.Api;
+
+/// <summary><c>POST /api/v1/events</c>: ticket and measure events, one or a batch, idempotent by id, in any order.</summary>
+internal static class EventsApi
+{
+    private static readonly JsonWriterOptions LineOptions = new() { Indented = false, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    public static IEndpointRouteBuilder MapEventsApi(this IEndpointRouteBuilder app)
+    {
+        app.MapGroup("/api/v1/events")
+            .WithTags("Events")
+            .MapPost("/", PostAsync)
+            .WithName("PostEvents")
+            .WithSummary("Stores one event or a JSON array of up to 10,000 (the shapes of docs/events.md and docs/measures.md).")
+            .WithDescription("Every event is validated first; any invalid event refuses the whole batch (400, naming events[i].field) and nothing is stored. An id already stored is counted as a duplicate, so a batch can be retried.")
+            .Accepts<JsonElement>("application/json")
+            .Produces<AppendCounts>()
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge);
+        return app;
+    }
+
+    private static async Task<IResult> PostAsync(HttpRequest request, PledgeDatabase database, CancellationToken cancellationToken)
+    {
+        if (await RequestBody.ReadAsync(request, cancellationToken) is not { } body)
+        {
+            return RequestBody.TooLarge();
+        }
+
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(body, new JsonDocumentOptions { MaxDepth = 64 });
+        }
+        catch (JsonException e)
+        {
+            return BadRequest("Malformed JSON", $"the body is not JSON: {e.Message}", "body");
+        }
+
+        List<string> lines;
+        using (document)
+        {
+            var root = document.RootElement;
+            IReadOnlyList<JsonElement> elements = root.ValueKind switch
+            {
+                JsonValueKind.Array => [.. root.EnumerateArray()],
+                JsonValueKind.Object => [root],
+                _ => [],
+            };
+            if (root.ValueKind is not (JsonValueKind.Array or JsonValueKind.Object))
+            {
+                return BadRequest("Not an event", "the body is one event (a JSON object) or a JSON array of events", "body");
+            }
+
+            if (elements.Count > EventStore.MaxBatchSize)
+            {
+                return BadRequest("Too many events", $"{elements.Count} events: at most {EventStore.MaxBatchSize} per call", "events");
+            }
+
+            lines = new List<string>(elements.Count);
+            var notObjects = new Dictionary<string, string[]>(StringComparer.Ordinal);
+            for (var i = 0; i < elements.Count; i++)
+            {
+                if (elements[i].ValueKind != JsonValueKind.Object)
+                {
+                    notObjects[$"events[{i}]"] = [$"is a JSON {elements[i].ValueKind.ToString().ToLowerInvariant()}, not an event object"];
+                    continue;
+                }
+
+                lines.Add(Line(elements[i]));
+            }
+
+            if (notObjects.Count > 0)
+            {
+                return Invalid(notObjects);
+            }
+        }
+
+        var batch = EventBatch.Read(lines, i => $"events[{i}]");
+        if (batch.Problems.Count > 0)
+        {
+            var errors = batch.Problems.GroupBy(p => p.Field, StringComparer.Ordinal)
+                .ToDictionary(g => g.Key, g => g.Select(p => p.Message).ToArray(), StringComparer.Ordinal);
+            return Invalid(errors);
+        }
+
+        var store = await database.GetAsync();
+        try
+        {
+            var result = await store.Events.AppendAsync(batch.Events, cancellationToken);
+            return TypedResults.Ok(new AppendCounts(result.Inserted, result.Duplicates));
+        }
+        catch (ArgumentException e)
+        {
+            // The store's own guards (an id over 512 characters, text PostgreSQL cannot hold): it names events[i].field.
+            return BadRequest("Invalid event", e.Message.Split(" (Parameter", 2)[0], "events");
+        }
+    }
+
+    /// <summary>The event as one compact JSON line, as it would be in an event file (non-ASCII text kept as sent).</summary>
+    private static string Line(JsonElement element)
+    {
+        using var stream = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(stream, LineOptions))
+        {
+            element.WriteTo(writer);
+        }
+
+        return System.Text.Encoding.UTF8.GetString(stream.GetBuffer(), 0, (int)stream.Length);
+    }
+
+    private static Microsoft.AspNetCore.Http.HttpResults.ValidationProblem Invalid(Dictionary<string, string[]> errors)
+    {
+        var first = errors.First();
+        return TypedResults.ValidationProblem(errors,
+            title: "Invalid events",
+            detail: $"{errors.Count} invalid event field(s), nothing was stored; first: {first.Key}: {first.Value[0]}");
+    }
+
+    private static Microsoft.AspNetCore.Http.HttpResults.ProblemHttpResult BadRequest(string title, string detail, string field) =>
+        TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: title, detail: detail,
+            extensions: new Dictionary<string, object?> { ["errors"] = new Dictionary<string, string[]> { [field] = [detail] } });
+}
+
+/// <summary>What a call to <c>POST /api/v1/events</c> did.</summary>
+/// <param name="Inserted">Events stored by this call.</param>
+/// <param name="Duplicates">Events whose id was already stored (or came twice in the batch): ignored.</param>
+internal sealed record AppendCounts(int Inserted, int Duplicates);

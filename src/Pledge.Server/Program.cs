@@ -1,0 +1,35 @@
+using NodaTime;
+using Pledge.Server;
+using Pledge.Server.Api;
+using Scalar.AspNetCore;
+
+// The composition root: the only place that picks the real clocks, the database and the address.
+var builder = WebApplication.CreateBuilder(ServerOptions.NormalizeArguments(args));
+builder.Configuration.AddEnvironmentVariables(ServerOptions.EnvironmentPrefix).AddCommandLine(ServerOptions.NormalizeArguments(args));
+builder.WebHost.UseUrls(builder.Configuration[ServerOptions.UrlsKey] ?? ServerOptions.DefaultUrl);
+
+builder.Services.AddSingleton(TimeProvider.System);
+#pragma warning disable RS0030 // The wall clock is injected from here and nowhere else.
+builder.Services.AddSingleton<IClock>(SystemClock.Instance);
+#pragma warning restore RS0030
+builder.Services.AddSingleton<PledgeDatabase>();
+builder.Services.AddHostedService(sp => sp.GetRequiredService<PledgeDatabase>());
+builder.Services.AddProblemDetails();
+builder.Services.AddOpenApi();
+
+var app = builder.Build();
+app.UseExceptionHandler();
+app.UseStatusCodePages();
+
+app.MapOpenApi();
+app.MapScalarApiReference("/reference", options => options.WithTitle("Pledge API").DisableDefaultFonts());
+app.MapHealthApi();
+app.MapEventsApi();
+app.MapRepositoryApi();
+app.MapReportApi();
+app.Lifetime.ApplicationStarted.Register(() => StartupBanner.Print(app));
+
+await app.RunAsync();
+
+/// <summary>The server's entry point (public so that tests can host it with <c>WebApplicationFactory</c>).</summary>
+public partial class Program;
