@@ -51,8 +51,9 @@ internal static class Sample
         }
 
         Assert.True(ReportPeriod.TryParse(period, out var reportPeriod));
-        var attainment = AttainmentReport.Build(repository, new TicketAssembler(Duration.FromDays(7)).Assemble(tickets), reportPeriod, asOf);
-        return ReportJson.Write(ServiceReport.Build(repository, attainment, measures.Build(), reportPeriod, asOf, 6), repository);
+        var outcomes = new TicketOutcomes(repository, reportPeriod.LastPeriods(6), asOf);
+        var attainment = AttainmentReport.Build(repository, outcomes.Observe(new TicketAssembler(Duration.FromDays(7)).Assemble(tickets)), reportPeriod, asOf);
+        return ReportJson.Write(ServiceReport.Build(repository, attainment, measures.Build(), reportPeriod, asOf, 6, outcomes: outcomes), repository);
     }
 
     private static IEnumerable<string> EventFiles() =>

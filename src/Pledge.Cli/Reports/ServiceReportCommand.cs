@@ -67,14 +67,16 @@ internal sealed class ServiceReportCommand(CliStreams streams, IAnsiConsole cons
 
         // Streamed: each ticket is measured once it is closed and the stream has moved past it, so memory
         // holds the open tickets, not the file.
+        // The earlier periods' ticket attainment and the recent burn ride along the same stream.
         var assembler = new TicketAssembler(grace);
-        var tickets = AttainmentReport.Build(repository, assembler.Assemble(sources.Tickets(streams)), period, asOf);
+        var outcomes = new TicketOutcomes(repository, period.LastPeriods(settings.Trend), asOf);
+        var tickets = AttainmentReport.Build(repository, outcomes.Observe(assembler.Assemble(sources.Tickets(streams))), period, asOf);
         if (tickets.WithoutCreation > 0)
         {
             streams.Error.WriteLine($"{tickets.WithoutCreation} ticket(s) have events but no created event (missing, or later than --grace after the ticket was closed): not measured");
         }
 
-        var report = ServiceReport.Build(repository, tickets, measures, period, asOf, settings.Trend);
+        var report = ServiceReport.Build(repository, tickets, measures, period, asOf, settings.Trend, outcomes: outcomes);
         var text = format switch
         {
             "json" => ReportJson.Write(report, repository),

@@ -42,6 +42,7 @@ public sealed record ServiceReport(
     /// <param name="asOf">The instant evaluated at.</param>
     /// <param name="trendPeriods">How many periods the trend covers, this one included (at least 3 for watermelon detection).</param>
     /// <param name="ticketTrend">Ticket reports of the periods before, oldest first, when the caller has them.</param>
+    /// <param name="outcomes">Ticket outcomes collected over the trend periods (<see cref="TicketOutcomes"/>): the ticket trend and burn rates come from them.</param>
     public static ServiceReport Build(
         ServiceLevelRepository repository,
         AttainmentReport tickets,
@@ -49,7 +50,8 @@ public sealed record ServiceReport(
         ReportPeriod period,
         Instant asOf,
         int trendPeriods = 6,
-        IReadOnlyList<AttainmentReport>? ticketTrend = null)
+        IReadOnlyList<AttainmentReport>? ticketTrend = null,
+        TicketOutcomes? outcomes = null)
     {
         ArgumentNullException.ThrowIfNull(repository);
         ArgumentNullException.ThrowIfNull(tickets);
@@ -70,12 +72,18 @@ public sealed record ServiceReport(
                 var total = g.Sum(r => r.Total);
                 var objective = g.First().Objective;
                 return new TicketBudget(g.Key.Customer, g.Key.Agreement, g.Key.Target, g.Key.Kind, g.Sum(r => r.Met), total, objective,
-                    ErrorBudget.ForEvents(total, objective).Spend(total - g.Sum(r => r.Met)));
+                    ErrorBudget.ForEvents(total, objective).Spend(total - g.Sum(r => r.Met)))
+                {
+                    Burn = outcomes?.Burn(g.Key.Customer, g.Key.Agreement, g.Key.Target, objective) ?? [],
+                    BurnAlert = outcomes?.BurnAlert(g.Key.Customer, g.Key.Agreement, g.Key.Target, objective) ?? false,
+                };
             })
             .OrderBy(b => b.Customer, StringComparer.Ordinal).ThenBy(b => b.Agreement, StringComparer.Ordinal).ThenBy(b => b.Target, StringComparer.Ordinal)
             .ToImmutableArray();
         var actions = LatestActions(repository, events.Actions, asOf);
-        var report = new ServiceReport(period.Name, asOf, tickets, measures, trend.ToImmutable(), [.. ticketTrend ?? []], budgets, actions, []);
+        // The outcomes' last period is this one, which the ticket report itself covers in full.
+        var earlierTickets = ticketTrend ?? (outcomes is null ? [] : outcomes.Reports()[..^1]);
+        var report = new ServiceReport(period.Name, asOf, tickets, measures, trend.ToImmutable(), [.. earlierTickets], budgets, actions, []);
         return report with { Flags = Watermelons(report, period) };
     }
 
@@ -161,8 +169,15 @@ public sealed record ServiceReport(
     }
 }
 
-/// <summary>The error budget of one ticket target for one customer in the period.</summary>
-public sealed record TicketBudget(string Customer, string Agreement, string Target, string Kind, int Met, int Total, double Objective, BudgetStatus Budget);
+/// <summary>The error budget of one ticket target for one customer in the period, and how fast it burns.</summary>
+public sealed record TicketBudget(string Customer, string Agreement, string Target, string Kind, int Met, int Total, double Objective, BudgetStatus Budget)
+{
+    /// <summary>Burn rates over the standard windows before the report's instant (empty when not collected).</summary>
+    public ImmutableArray<WindowBurn> Burn { get; init; } = [];
+
+    /// <summary>Whether the fast multi-window burn alert fires.</summary>
+    public bool BurnAlert { get; init; }
+}
 
 /// <summary>A corrective action in its latest state, when it was first recorded, and whether it is overdue.</summary>
 public sealed record ActionEntry(CorrectiveAction Action, Instant Opened, bool Overdue);

@@ -99,8 +99,9 @@ internal static class ReportApi
                 .ToBlockingEnumerable(cancellationToken)
                 .Select(TicketEventOf)
                 .OfType<TicketEvent>();
-            var attainment = AttainmentReport.Build(repository, new TicketAssembler(Grace).Assemble(tickets), reportPeriod, asOf);
-            var report = ServiceReport.Build(repository, attainment, measures, reportPeriod, asOf, trendPeriods);
+            var outcomes = new TicketOutcomes(repository, reportPeriod.LastPeriods(trendPeriods), asOf);
+            var attainment = AttainmentReport.Build(repository, outcomes.Observe(new TicketAssembler(Grace).Assemble(tickets)), reportPeriod, asOf);
+            var report = ServiceReport.Build(repository, attainment, measures, reportPeriod, asOf, trendPeriods, outcomes: outcomes);
             return kind switch
             {
                 "csv" => ReportCsv.Write(report),

@@ -71,6 +71,8 @@ public static class ReportLines
                 string.Create(CultureInfo.InvariantCulture, $"{met} of {total} ticket clocks met; {breaches} breach(es)"))
             {
                 Budget = budget?.Budget,
+                Burn = budget?.Burn ?? [],
+                BurnAlert = budget?.BurnAlert ?? false,
                 ObjectiveText = ReportText.Percent(objective),
             });
         }
