@@ -22,6 +22,20 @@ public sealed class DesignAidCommandTests
 
     private static Task<PledgeRun> Suggest(params string[] more) => OnSample("suggest", At, ["--period", "2026-11", .. more]);
 
+    /// <summary>The run succeeded; its standard output read as JSON.</summary>
+    private static JsonDocument Json(PledgeRun run)
+    {
+        Assert.True(run.ExitCode == 0, run.ToString());
+        return JsonDocument.Parse(run.Stdout);
+    }
+
+    /// <summary>The rows of whatif <c>--format json</c>, each as <see cref="Row"/> prints it; the run must succeed.</summary>
+    private static async Task<string[]> WhatIfRows(params string[] more)
+    {
+        using var json = Json(await WhatIf([.. more, "--format", "json"]));
+        return [.. json.RootElement.EnumerateArray().Select(Row)];
+    }
+
     private static string Row(JsonElement r) =>
         $"{r.GetProperty("period").GetString()} {r.GetProperty("target").GetString()} {r.GetProperty("kind").GetString()} {r.GetProperty("customer").GetString()} {r.GetProperty("service").GetString()}: "
         + $"{r.GetProperty("current").GetProperty("objective").GetString()} {r.GetProperty("current").GetProperty("value").GetString()} {r.GetProperty("current").GetProperty("verdict").GetString()} -> "
@@ -30,14 +44,10 @@ public sealed class DesignAidCommandTests
     [Fact]
     public async Task What_if_acme_gold_resolution_p1_were_two_hours()
     {
-        var run = await WhatIf("--set", "acme-gold/resolution.P1=2h", "--format", "json");
-
-        Assert.True(run.ExitCode == 0, run.ToString());
-        using var json = JsonDocument.Parse(run.Stdout);
         // Only November has tickets; two acme-gold P1 resolutions took between 2h and 3h.
         Assert.Equal(
             ["2026-11 acme-gold/resolution resolution * *: 90%, P1 3h 90.91% (50/55) met -> 90%, P1 2h 87.27% (48/55) missed"],
-            json.RootElement.EnumerateArray().Select(Row));
+            await WhatIfRows("--set", "acme-gold/resolution.P1=2h"));
     }
 
     [Fact]
@@ -53,10 +63,6 @@ public sealed class DesignAidCommandTests
     [Fact]
     public async Task What_if_measure_targets_changed_shows_each_customer_and_service()
     {
-        var run = await WhatIf("--set", "acme-gold/availability=99.6%", "--set", "globex-drinks/juice-temperature=<= 10", "--periods", "1", "--format", "json");
-
-        Assert.True(run.ExitCode == 0, run.ToString());
-        using var json = JsonDocument.Parse(run.Stdout);
         Assert.Equal(
             [
                 "2026-11 acme-gold/availability availability acme coffee: 99.5% 99.59% met -> 99.6% 99.59% missed",
@@ -65,31 +71,23 @@ public sealed class DesignAidCommandTests
                 "2026-11 acme-gold/availability availability acme tea: 99.5% 99.8% met -> 99.6% 99.8% met",
                 "2026-11 globex-drinks/juice-temperature custom globex *: <= 8 °C 9.6 °C missed -> <= 10 °C 9.6 °C met",
             ],
-            json.RootElement.EnumerateArray().Select(Row));
+            await WhatIfRows("--set", "acme-gold/availability=99.6%", "--set", "globex-drinks/juice-temperature=<= 10", "--periods", "1"));
     }
 
     [Fact]
     public async Task What_if_reads_a_set_with_spaces_around_the_dot_and_the_equals_sign()
     {
-        var run = await WhatIf("--set", "acme-gold/resolution . P1 = 2h", "--format", "json");
-
-        Assert.True(run.ExitCode == 0, run.ToString());
-        using var json = JsonDocument.Parse(run.Stdout);
         Assert.Equal(
             ["2026-11 acme-gold/resolution resolution * *: 90%, P1 3h 90.91% (50/55) met -> 90%, P1 2h 87.27% (48/55) missed"],
-            json.RootElement.EnumerateArray().Select(Row));
+            await WhatIfRows("--set", "acme-gold/resolution . P1 = 2h"));
     }
 
     [Fact]
     public async Task What_if_takes_a_custom_threshold_with_its_unit_as_suggest_prints_it()
     {
-        var run = await WhatIf("--set", "globex-drinks/juice-temperature=<= 9.6 °C", "--periods", "1", "--format", "json");
-
-        Assert.True(run.ExitCode == 0, run.ToString());
-        using var json = JsonDocument.Parse(run.Stdout);
         Assert.Equal(
             ["2026-11 globex-drinks/juice-temperature custom globex *: <= 8 °C 9.6 °C missed -> <= 9.6 °C 9.6 °C met"],
-            json.RootElement.EnumerateArray().Select(Row));
+            await WhatIfRows("--set", "globex-drinks/juice-temperature=<= 9.6 °C", "--periods", "1"));
     }
 
     [Theory]
@@ -99,10 +97,8 @@ public sealed class DesignAidCommandTests
     [InlineData("2026-11-30T23:59:00+01:00", new[] { "2026-11" })]
     public async Task What_if_without_a_period_looks_at_the_month_of_at_in_the_agreements_zone(string at, string[] periods)
     {
-        var run = await OnSample("whatif", at, "--set", "acme-gold/resolution.P1=2h", "--periods", "1", "--format", "json");
+        using var json = Json(await OnSample("whatif", at, "--set", "acme-gold/resolution.P1=2h", "--periods", "1", "--format", "json"));
 
-        Assert.True(run.ExitCode == 0, run.ToString());
-        using var json = JsonDocument.Parse(run.Stdout);
         Assert.Equal(periods, json.RootElement.EnumerateArray().Select(r => r.GetProperty("period").GetString()));
     }
 
@@ -211,10 +207,8 @@ public sealed class DesignAidCommandTests
     [Fact]
     public async Task Suggest_a_custom_threshold_as_json()
     {
-        var run = await Suggest("--target", "globex-drinks/juice-temperature", "--attainment", "100%", "--format", "json");
+        using var json = Json(await Suggest("--target", "globex-drinks/juice-temperature", "--attainment", "100%", "--format", "json"));
 
-        Assert.True(run.ExitCode == 0, run.ToString());
-        using var json = JsonDocument.Parse(run.Stdout);
         var root = json.RootElement;
         Assert.Equal(
             ("globex-drinks/juice-temperature", JsonValueKind.Null, 1.0, "<= 9.6 °C", "<= 8 °C", 1),

@@ -24,6 +24,13 @@ public sealed class ServiceReportCommandTests : IDisposable
     private static Task<PledgeRun> Report(string events, params string[] more) =>
         Run(["report", "--repo", Repo, "--events", events, "--period", "2026-11", "--at", At, .. more]);
 
+    /// <summary>The run succeeded; its standard output read as JSON.</summary>
+    private static JsonDocument Json(PledgeRun run)
+    {
+        Assert.True(run.ExitCode == 0, run.ToString());
+        return JsonDocument.Parse(run.Stdout);
+    }
+
     private static JsonElement Target(JsonElement root, string customer, string agreement, string target, string service = "*") =>
         root.GetProperty("customers").EnumerateArray().Single(c => c.GetProperty("id").GetString() == customer)
             .GetProperty("agreements").EnumerateArray().Single(a => a.GetProperty("id").GetString() == agreement)
@@ -40,9 +47,8 @@ public sealed class ServiceReportCommandTests : IDisposable
     {
         var run = await Report(Events, "--format", "json");
 
-        Assert.True(run.ExitCode == 0, run.ToString());
+        using var json = Json(run);
         Assert.Equal(string.Empty, run.Stderr);
-        using var json = JsonDocument.Parse(run.Stdout);
         var root = json.RootElement;
         // 400 tickets of tickets.jsonl and the 2 of examples.jsonl.
         Assert.Equal(402, root.GetProperty("tickets").GetInt32());
@@ -116,9 +122,8 @@ public sealed class ServiceReportCommandTests : IDisposable
     {
         var run = await Report(Examples, "--format", "json");
 
-        Assert.True(run.ExitCode == 0, run.ToString());
+        using var json = Json(run);
         Assert.Equal(string.Empty, run.Stderr);
-        using var json = JsonDocument.Parse(run.Stdout);
         var root = json.RootElement;
         Assert.Equal(2, root.GetProperty("tickets").GetInt32());
         var targets = root.GetProperty("targets").EnumerateArray()
@@ -147,10 +152,8 @@ public sealed class ServiceReportCommandTests : IDisposable
     [Fact]
     public async Task A_single_measure_file_is_read_as_measure_events_without_tickets()
     {
-        var run = await Report(Outages, "--format", "json");
+        using var json = Json(await Report(Outages, "--format", "json"));
 
-        Assert.True(run.ExitCode == 0, run.ToString());
-        using var json = JsonDocument.Parse(run.Stdout);
         Assert.Equal(0, json.RootElement.GetProperty("tickets").GetInt32());
         Assert.Equal(("99.59%", "met"), Figure(json.RootElement, "acme", "acme-gold", "availability", "coffee"));
         Assert.Equal(("99.7%", "met"), Figure(json.RootElement, "globex", "corporate", "availability", "tea"));
@@ -162,10 +165,8 @@ public sealed class ServiceReportCommandTests : IDisposable
         File.Copy(PledgeCli.Repo(Outages), Path.Combine(_folder, "outages-a.jsonl"));
         File.Copy(PledgeCli.Repo(Outages), Path.Combine(_folder, "outages-b.jsonl"));
 
-        var run = await Report(_folder, "--format", "json");
+        using var json = Json(await Report(_folder, "--format", "json"));
 
-        Assert.True(run.ExitCode == 0, run.ToString());
-        using var json = JsonDocument.Parse(run.Stdout);
         Assert.Equal(51.5, Target(json.RootElement, "acme", "acme-gold", "availability", "coffee").GetProperty("detail").GetProperty("downMinutes").GetDouble());
     }
 
@@ -183,14 +184,13 @@ public sealed class ServiceReportCommandTests : IDisposable
 
         var run = await Report(_folder, "--format", "json");
 
-        Assert.True(run.ExitCode == 0, run.ToString());
+        using var json = Json(run);
         Assert.Equal(
             [
                 $"{file}: line 2: \"end\" is before \"start\"",
                 $"{file}: line 4: \"type\": \"created\" is not a measure event type (outage, check, delivery, survey, evidence, sample, action); ticket events go in their own file",
             ],
             run.StderrLines);
-        using var json = JsonDocument.Parse(run.Stdout);
         Assert.Equal(28, Target(json.RootElement, "acme", "acme-gold", "availability", "coffee").GetProperty("detail").GetProperty("downMinutes").GetDouble());
     }
 
@@ -220,10 +220,8 @@ public sealed class ServiceReportCommandTests : IDisposable
     [InlineData("3", "2026-09 2026-10 2026-11")]
     public async Task The_trend_covers_the_periods_asked_for(string trend, string periods)
     {
-        var run = await Report(Events, "--format", "json", "--trend", trend);
+        using var json = Json(await Report(Events, "--format", "json", "--trend", trend));
 
-        Assert.True(run.ExitCode == 0, run.ToString());
-        using var json = JsonDocument.Parse(run.Stdout);
         Assert.Equal(periods.Split(' '), json.RootElement.GetProperty("trend").EnumerateArray().Select(t => t.GetProperty("period").GetString()).Distinct());
     }
 

@@ -5,6 +5,17 @@ namespace Pledge.Series;
 /// <summary>Reads, writes and applies threshold comparisons as agreements write them: "&lt;= 8", "&gt; 99.5".</summary>
 public static class Comparisons
 {
+    // Two-character operators come before the one-character ones they start with: "<=" must not read as "<" and "= 8".
+    private static readonly (string Sign, Comparison Comparison)[] Signs =
+    [
+        ("<=", Comparison.AtMost),
+        (">=", Comparison.AtLeast),
+        ("≤", Comparison.AtMost),
+        ("≥", Comparison.AtLeast),
+        ("<", Comparison.Below),
+        (">", Comparison.Above),
+    ];
+
     /// <summary>Whether <paramref name="value"/> compares with <paramref name="threshold"/> as <paramref name="comparison"/> says (NaN never does).</summary>
     public static bool Holds(Comparison comparison, double value, double threshold) => comparison switch
     {
@@ -39,51 +50,25 @@ public static class Comparisons
         comparison = Comparison.AtMost;
         threshold = 0;
         var rest = text.AsSpan().Trim();
-        Comparison found;
-        if (rest.StartsWith("<=", StringComparison.Ordinal))
+        Comparison? found = null;
+        foreach (var (sign, candidate) in Signs)
         {
-            found = Comparison.AtMost;
-            rest = rest[2..];
-        }
-        else if (rest.StartsWith(">=", StringComparison.Ordinal))
-        {
-            found = Comparison.AtLeast;
-            rest = rest[2..];
-        }
-        else if (rest.StartsWith("≤", StringComparison.Ordinal))
-        {
-            found = Comparison.AtMost;
-            rest = rest[1..];
-        }
-        else if (rest.StartsWith("≥", StringComparison.Ordinal))
-        {
-            found = Comparison.AtLeast;
-            rest = rest[1..];
-        }
-        else if (rest.StartsWith("<", StringComparison.Ordinal))
-        {
-            found = Comparison.Below;
-            rest = rest[1..];
-        }
-        else if (rest.StartsWith(">", StringComparison.Ordinal))
-        {
-            found = Comparison.Above;
-            rest = rest[1..];
-        }
-        else
-        {
-            return false;
+            if (rest.StartsWith(sign, StringComparison.Ordinal))
+            {
+                found = candidate;
+                rest = rest[sign.Length..].Trim();
+                break;
+            }
         }
 
-        rest = rest.Trim();
-        if (rest.IsEmpty || char.IsWhiteSpace(rest[0])
+        if (found is null || rest.IsEmpty || char.IsWhiteSpace(rest[0])
             || !double.TryParse(rest, NumberStyles.Float, CultureInfo.InvariantCulture, out var number)
             || !double.IsFinite(number))
         {
             return false;
         }
 
-        (comparison, threshold) = (found, number);
+        (comparison, threshold) = (found.Value, number);
         return true;
     }
 }

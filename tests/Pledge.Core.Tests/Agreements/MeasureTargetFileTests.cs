@@ -21,20 +21,6 @@ public sealed class MeasureTargetFileTests
 
     private const string AvailabilityFields = "id, kind, calendar, objective, description, planned, notice, partial_weight, degraded_weight, minimum_outage, check_validity, unknown";
 
-    /// <summary>A corporate SLA whose one version's targets follow from line 9 ("-" at column 7, keys at column 9).</summary>
-    private static string WithTargets(params string[] targetLines) => string.Join("\n",
-    [
-        "id: a",                                  // 1
-        "kind: sla",                              // 2
-        "level: corporate",                       // 3
-        "versions:",                              // 4
-        "  - version: 1",                         // 5
-        "    status: active",                     // 6
-        "    effective: { from: 2026-01-01 }",    // 7
-        "    targets:",                           // 8
-        .. targetLines,                           // 9…
-    ]);
-
     // The base repository's corporate SLA is left out: two corporate SLAs at once are a warning.
     private static IReadOnlyList<RepositoryProblem> InvalidTargets(params string[] targetLines) =>
         Invalid(Parties().With(File, WithTargets(targetLines)));

@@ -11,24 +11,13 @@ namespace Pledge.Tests.Agreements;
 /// </summary>
 public sealed class MeasureTargetsTests
 {
-    private const string Corporate = """
-        id: corporate
-        kind: sla
-        level: corporate
-        timezone: Europe/Berlin
-        versions:
-          - version: 1
-            status: active
-            effective: { from: 2026-01-01 }
-            targets:
-              - kind: resolution
-                calendar: office
-                thresholds: { P1: 4h, P2: 8h }
-              - { kind: availability, calendar: office, objective: 99% }
-              - { kind: satisfaction, objective: 80% }
-              - { id: temp, kind: custom, series: temperature, threshold: "<= 8" }
-              - { id: noise, kind: custom, series: noise, threshold: "< 40" }
-        """;
+    private static readonly string Corporate = CorporateSla(
+        "corporate",
+        "{ kind: resolution, calendar: office, thresholds: { P1: 4h, P2: 8h } }",
+        "{ kind: availability, calendar: office, objective: 99% }",
+        "{ kind: satisfaction, objective: 80% }",
+        "{ id: temp, kind: custom, series: temperature, threshold: \"<= 8\" }",
+        "{ id: noise, kind: custom, series: noise, threshold: \"< 40\" }");
 
     /// <summary>Tea for every customer, with a tighter availability.</summary>
     private const string Tea = """
@@ -314,19 +303,10 @@ public sealed class MeasureTargetsTests
     [Fact]
     public void Between_two_slas_of_one_level_the_agreement_id_that_sorts_first_wins()
     {
-        var repository = Load(Source().With("agreements/corporate-b.yaml", """
-            id: corporate-b
-            kind: sla
-            level: corporate
-            timezone: Europe/Berlin
-            versions:
-              - version: 1
-                status: active
-                effective: { from: 2026-01-01 }
-                targets:
-                  - { kind: availability, calendar: always, objective: 90% }
-                  - { kind: compliance, terms: [password-age] }
-            """));
+        var repository = Load(Source().With("agreements/corporate-b.yaml", CorporateSla(
+            "corporate-b",
+            "{ kind: availability, calendar: always, objective: 90% }",
+            "{ kind: compliance, terms: [password-age] }")));
 
         Assert.Equal(
             [

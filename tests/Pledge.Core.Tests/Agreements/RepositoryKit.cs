@@ -102,6 +102,45 @@ internal static class RepositoryKit
                 thresholds: { P1: 4h, P2: 8h }
         """;
 
+    /// <summary>
+    /// A corporate SLA "a" (no timezone) whose one version's targets follow from line 9: each target's "-" at
+    /// column 7 and its keys at column 9. The lines are given whole, indentation included.
+    /// </summary>
+    public static string WithTargets(params string[] targetLines) => string.Join("\n",
+    [
+        "id: a",                                  // 1
+        "kind: sla",                              // 2
+        "level: corporate",                       // 3
+        "versions:",                              // 4
+        "  - version: 1",                         // 5
+        "    status: active",                     // 6
+        "    effective: { from: 2026-01-01 }",    // 7
+        "    targets:",                           // 8
+        .. targetLines,                           // 9…
+    ]);
+
+    /// <summary>
+    /// A corporate SLA in Berlin with one version active from 1 January 2026 whose targets are the ones given, each
+    /// one line of YAML such as <c>{ kind: availability, calendar: office, objective: 99% }</c>.
+    /// </summary>
+    public static string CorporateSla(string id, params string[] targets) => string.Join("\n",
+    [
+        $"id: {id}",
+        "kind: sla",
+        "level: corporate",
+        "timezone: Europe/Berlin",
+        "versions:",
+        "  - version: 1",
+        "    status: active",
+        "    effective: { from: 2026-01-01 }",
+        "    targets:",
+        .. targets.Select(t => "      - " + t),
+    ]);
+
+    /// <summary>The parties and calendars with, as agreements/corporate.yaml, a <see cref="CorporateSla"/> of the targets given; read as valid.</summary>
+    public static ServiceLevelRepository ValidCorporate(params string[] targets) =>
+        Valid(Parties().With("agreements/corporate.yaml", CorporateSla("corporate", targets)));
+
     /// <summary>The base repository: valid, without a problem or a warning.</summary>
     public static InMemoryRepositorySource Base() => new InMemoryRepositorySource()
         .With("catalogue.yaml", Catalogue)

@@ -13,20 +13,6 @@ public sealed class ValidateErrorTests
 {
     private const string File = "agreements/a.yaml";
 
-    /// <summary>A corporate SLA whose one version's targets follow from line 9 (the first target's "-" is at column 7).</summary>
-    private static string WithTargets(params string[] targetLines) => string.Join("\n",
-    [
-        "id: a",                                  // 1
-        "kind: sla",                              // 2
-        "level: corporate",                       // 3
-        "versions:",                              // 4
-        "  - version: 1",                         // 5
-        "    status: active",                     // 6
-        "    effective: { from: 2026-01-01 }",    // 7
-        "    targets:",                           // 8
-        .. targetLines,                           // 9…
-    ]);
-
     /// <summary>An agreement whose header lines come first, then one valid version (resolution P1 4h on office).</summary>
     private static string WithHeader(params string[] headerLines) => string.Join("\n",
     [

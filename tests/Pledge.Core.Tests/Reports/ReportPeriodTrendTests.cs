@@ -136,19 +136,9 @@ public sealed class ReportPeriodTrendTests
     [InlineData(6, "2026-06 2026-07 2026-08 2026-09 2026-10")]
     public void A_service_report_trend_covers_the_periods_before_this_one(int trendPeriods, string earlier)
     {
-        var repository = RepositoryKit.Valid(RepositoryKit.Parties().With("agreements/corporate.yaml", """
-            id: corporate
-            kind: sla
-            level: corporate
-            timezone: Europe/Berlin
-            versions:
-              - version: 1
-                status: active
-                effective: { from: 2026-01-01 }
-                targets:
-                  - { kind: availability, calendar: office, objective: 99% }
-                  - { kind: compliance, terms: [t] }
-            """));
+        var repository = RepositoryKit.ValidCorporate(
+            "{ kind: availability, calendar: office, objective: 99% }",
+            "{ kind: compliance, terms: [t] }");
         var november = Period("2026-11");
         var tickets = AttainmentReport.Build(repository, [], november, AsOf);
 

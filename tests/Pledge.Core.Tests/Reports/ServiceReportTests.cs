@@ -30,6 +30,12 @@ public sealed class ServiceReportTests
     private static MeasureRow Row(string customer, string qualifiedTarget, string service = "*") =>
         Report.Measures.Single(r => r.Customer == customer && r.QualifiedTarget == qualifiedTarget && r.Service == service);
 
+    /// <summary>A customer's measured satisfaction rows of the trend, then this period's row, as period, target, value and verdict.</summary>
+    private static IEnumerable<(string Period, string QualifiedTarget, string Value, Verdict Verdict)> SatisfactionTrend(string customer, MeasureRow current) =>
+        Report.Trend.Where(r => r.Customer == customer && r.Kind == TargetKind.Satisfaction && r.Value is not null)
+            .Append(current)
+            .Select(r => (r.Period, r.QualifiedTarget, ServiceReport.ValueText(r.Value, r), r.Verdict));
+
     [Theory]
     // customer, service, agreement, weighted minutes down, as printed.
     [InlineData("acme", "coffee", "acme-gold", 51.5, "99.59%")]
@@ -173,9 +179,7 @@ public sealed class ServiceReportTests
     [Fact]
     public void Acme_csat_over_the_trend_is_93_then_81_then_67_percent()
     {
-        var values = Report.Trend.Where(r => r.Customer == "acme" && r.Kind == TargetKind.Satisfaction && r.Value is not null)
-            .Append(Row("acme", "acme-gold/satisfaction"))
-            .Select(r => (r.Period, r.QualifiedTarget, ServiceReport.ValueText(r.Value, r), r.Verdict));
+        var values = SatisfactionTrend("acme", Row("acme", "acme-gold/satisfaction"));
 
         Assert.Equal(
             [
@@ -193,9 +197,7 @@ public sealed class ServiceReportTests
         // machine-support responses: 2 satisfied in November, 1 in October.
         var row = Row("globex", "corporate/satisfaction");
         var result = (SatisfactionResult)row.Detail!;
-        var values = Report.Trend.Where(r => r.Customer == "globex" && r.Kind == TargetKind.Satisfaction && r.Value is not null)
-            .Append(row)
-            .Select(r => (r.Period, r.QualifiedTarget, ServiceReport.ValueText(r.Value, r), r.Verdict));
+        var values = SatisfactionTrend("globex", row);
 
         Assert.Equal(12, result.Responses);
         Assert.Equal(11.0 / 12, row.Value!.Value, 12);
@@ -413,18 +415,7 @@ public sealed class ServiceReportTests
     [Fact]
     public void A_period_not_begun_at_the_report_instant_has_no_row_and_a_period_under_way_is_measured_up_to_it()
     {
-        var repository = RepositoryKit.Valid(RepositoryKit.Parties().With("agreements/corporate.yaml", """
-            id: corporate
-            kind: sla
-            level: corporate
-            timezone: Europe/Berlin
-            versions:
-              - version: 1
-                status: active
-                effective: { from: 2026-01-01 }
-                targets:
-                  - { kind: availability, calendar: office, objective: 99% }
-            """));
+        var repository = RepositoryKit.ValidCorporate("{ kind: availability, calendar: office, objective: 99% }");
         var november = SampleMonth.Period("2026-11");
         var builder = new MeasureEvents.Builder();
         // Monday 2 November 09:00-10:00 in Berlin: the whole first hour of the office's service that day.
