@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
 using Pledge.Clocks;
 using NodaTime;
 using Pledge.Calendars;
@@ -44,6 +45,11 @@ public sealed class ServiceLevelRepository
     private readonly ConcurrentDictionary<(string Customer, string Service), Coverage> _coverage = new(PartyComparer.Instance);
     private readonly ConcurrentDictionary<Target, ClockDefinition> _clocks = new(ReferenceEqualityComparer.Instance);
 
+    // Bounded: strings that are not shared would add an entry per call.
+    private const int MaxByReference = 4096;
+    private readonly ConcurrentDictionary<PartyKey, PartyResults> _byReference = new(PartyKey.ByReference);
+    private int _byReferenceCount;
+
     /// <summary>Internal teams (parties of OLAs).</summary>
     public ImmutableHashSet<string> Teams { get; }
 
@@ -62,11 +68,42 @@ public sealed class ServiceLevelRepository
         ArgumentNullException.ThrowIfNull(priority);
 
         // The answer changes only where a covering agreement's version starts or ends: cache it per
-        // (customer, service, priority) and stretch between those boundaries.
-        var coverage = _coverage.GetOrAdd((customer, service), static (key, repository) => Coverage.Of(repository.Agreements.Values, key.Customer, key.Service), this);
-        var segment = coverage.SegmentOf(at);
-        return coverage.Results.GetOrAdd((priority, segment), static (key, state) => Compute(state.Coverage.Agreements, key.Priority, state.At), (Coverage: coverage, At: at));
+        // (customer, service, priority) and stretch between those boundaries. Event readers share the strings
+        // of repeated customers, services and priorities, so the cache is first asked by reference, which
+        // hashes no text (issue 3: a report resolves for every ticket).
+        var key = new PartyKey(customer, service, priority);
+        if (!_byReference.TryGetValue(key, out var party))
+        {
+            party = new PartyResults(CoverageOf(customer, service));
+            if (Volatile.Read(ref _byReferenceCount) < MaxByReference)
+            {
+                var added = _byReference.GetOrAdd(key, party);
+                if (ReferenceEquals(added, party))
+                {
+                    Interlocked.Increment(ref _byReferenceCount);
+                }
+
+                party = added;
+            }
+        }
+
+        var segment = party.Coverage.SegmentOf(at);
+        var results = party.Results;
+        var found = Volatile.Read(ref results[segment]);
+        if (found is null)
+        {
+            found = new StrongBox<ImmutableArray<TargetResolution>>(Resolve(party.Coverage, priority, segment, at));
+            Volatile.Write(ref results[segment], found);
+        }
+
+        return found.Value;
     }
+
+    private Coverage CoverageOf(string customer, string service) =>
+        _coverage.GetOrAdd((customer, service), static (key, repository) => Coverage.Of(repository.Agreements.Values, key.Customer, key.Service), this);
+
+    private static ImmutableArray<TargetResolution> Resolve(Coverage coverage, string priority, int segment, Instant at) =>
+        coverage.Results.GetOrAdd((priority, segment), static (key, state) => Compute(state.Coverage.Agreements, key.Priority, state.At), (Coverage: coverage, At: at));
 
     /// <summary>The clock that measures <paramref name="source"/>'s target on its calendar; built once per target.</summary>
     public ClockDefinition ClockFor(TargetSource source)
@@ -142,12 +179,39 @@ public sealed class ServiceLevelRepository
             return new Coverage(covering, boundaries);
         }
 
+        /// <summary>How many segments the boundaries cut time into.</summary>
+        public int Segments => Boundaries.Length + 1;
+
         /// <summary>The number of boundaries at or before <paramref name="at"/>: constant between two boundaries.</summary>
         public int SegmentOf(Instant at)
         {
             var index = Array.BinarySearch(Boundaries, at);
             return index >= 0 ? index + 1 : ~index;
         }
+    }
+
+    /// <summary>The strings a ticket names its customer, service and priority with, compared by reference.</summary>
+    private readonly record struct PartyKey(string Customer, string Service, string Priority)
+    {
+        public static IEqualityComparer<PartyKey> ByReference { get; } = new ReferenceComparer();
+
+        private sealed class ReferenceComparer : IEqualityComparer<PartyKey>
+        {
+            public bool Equals(PartyKey x, PartyKey y) =>
+                ReferenceEquals(x.Customer, y.Customer) && ReferenceEquals(x.Service, y.Service) && ReferenceEquals(x.Priority, y.Priority);
+
+            public int GetHashCode(PartyKey key) =>
+                HashCode.Combine(RuntimeHelpers.GetHashCode(key.Customer), RuntimeHelpers.GetHashCode(key.Service), RuntimeHelpers.GetHashCode(key.Priority));
+        }
+    }
+
+    /// <summary>The coverage of one (customer, service) and the answers for one priority, one slot per segment, filled on first use.</summary>
+    private sealed class PartyResults(Coverage coverage)
+    {
+        public Coverage Coverage { get; } = coverage;
+
+        /// <summary>The answers taken from <see cref="Coverage.Results"/>, so both give the same instances.</summary>
+        public StrongBox<ImmutableArray<TargetResolution>>?[] Results { get; } = new StrongBox<ImmutableArray<TargetResolution>>?[coverage.Segments];
     }
 
     private sealed class PriorityComparer : IEqualityComparer<(string Priority, int Segment)>

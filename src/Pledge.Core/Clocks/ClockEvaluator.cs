@@ -34,18 +34,35 @@ public static class ClockEvaluator
     {
         ArgumentNullException.ThrowIfNull(definition);
         ArgumentNullException.ThrowIfNull(history);
-        var fold = new Fold(definition, history.TicketId, explain);
-        foreach (var ticketEvent in ImmutableCollectionsMarshal.AsArray(history.Events)!)
-        {
-            if (ticketEvent.At > asOf)
-            {
-                break;
-            }
-
-            fold.Apply(ticketEvent);
-        }
-
+        var fold = new Fold<MeasurementList>(definition, history.TicketId, explain, explain, default);
+        fold.ApplyAll(history, asOf);
         return fold.Finish(asOf);
+    }
+
+    /// <summary>
+    /// <see cref="Evaluate"/> with a timeline of only the steps that explain a breach in a report: pauses, priority
+    /// changes and continuations after a reopen, each as the full timeline has it. Several times cheaper than the
+    /// full timeline, whose every step is composed as text (issue 3: a report explains every breach).
+    /// </summary>
+    internal static ClockOutcome EvaluateForBreaches(ClockDefinition definition, TicketHistory history, Instant asOf)
+    {
+        var fold = new Fold<MeasurementList>(definition, history.TicketId, explain: false, notes: true, default);
+        fold.ApplyAll(history, asOf);
+        return fold.Finish(asOf);
+    }
+
+    /// <summary>
+    /// The measurements <see cref="Evaluate"/> would give without explanation, appended to <paramref name="measurements"/>:
+    /// no outcome, no timeline, nothing allocated (issue 3: a report measures every clock of a million tickets).
+    /// </summary>
+    /// <returns>Whether <see cref="EvaluateForBreaches"/> would record any step (a pause, a priority change or a
+    /// continuation); when not, its timeline is empty and need not be computed.</returns>
+    internal static bool Measure(ClockDefinition definition, TicketHistory history, Instant asOf, List<MeasurementTicks> measurements)
+    {
+        var fold = new Fold<TickList>(definition, history.TicketId, explain: false, notes: false, new TickList(measurements));
+        fold.ApplyAll(history, asOf);
+        fold.FinishMeasurements(asOf);
+        return fold.Noted;
     }
 
     /// <summary>What starts a measurement, for its explanation.</summary>
@@ -65,15 +82,25 @@ public static class ClockEvaluator
     /// The fold's state. A struct, and texts are only composed when explaining, so evaluating without the
     /// explanation allocates little more than the outcome itself.
     /// </summary>
-    private struct Fold
+    /// <remarks>
+    /// Generic over where measurements go, so each use gets code of its own with the store's calls inlined:
+    /// outcomes keep <see cref="Measurement"/> records, reports plain ticks (issue 3).
+    /// </remarks>
+    private struct Fold<TStore>
+        where TStore : struct, IMeasurementStore
     {
         private readonly ClockDefinition _definition;
         private readonly ClockPlan _plan;
         private readonly string _ticketId;
         private readonly bool _explain;
+
+        // Whether pauses, priority changes and continuations are recorded (always when explaining), and whether
+        // any happened: without them a breach is explained without evaluating again.
+        private readonly bool _notes;
+        private bool _noted;
         private readonly BusinessCalendar _calendar;
         private readonly List<ClockStep>? _timeline;
-        private MeasurementList _measurements;
+        private TStore _measurements;
 
         private string _status;
         private string _priority;
@@ -107,14 +134,16 @@ public static class ClockEvaluator
         private bool _lookedUpFound;
         private Duration _lookedUpThreshold;
 
-        public Fold(ClockDefinition definition, string ticketId, bool explain)
+        public Fold(ClockDefinition definition, string ticketId, bool explain, bool notes, TStore measurements)
         {
+            _measurements = measurements;
+            _notes = explain || notes;
             _definition = definition;
             _plan = definition.Plan;
             _ticketId = ticketId;
             _explain = explain;
             _calendar = definition.Calendar;
-            _timeline = explain ? new(16) : null;
+            _timeline = explain ? new(16) : notes ? new(4) : null;
             _status = string.Empty;
             _priority = string.Empty;
             _thresholdPriority = string.Empty;
@@ -179,19 +208,42 @@ public static class ClockEvaluator
             }
         }
 
+        /// <summary>Whether a pause, a priority change or a continuation happened (what explanations of breaches quote).</summary>
+        public readonly bool Noted => _noted;
+
+        /// <summary>Folds the events of <paramref name="history"/> up to <paramref name="asOf"/>.</summary>
+        public void ApplyAll(TicketHistory history, Instant asOf)
+        {
+            foreach (var ticketEvent in ImmutableCollectionsMarshal.AsArray(history.Events)!)
+            {
+                if (ticketEvent.At > asOf)
+                {
+                    break;
+                }
+
+                Apply(ticketEvent);
+            }
+        }
+
         public ClockOutcome Finish(Instant asOf)
+        {
+            FinishMeasurements(asOf);
+            var count = _measurements.Count;
+            var state = _ended && count > 0 && _measurements.LastIsCancelled ? ClockState.Cancelled
+                : _active ? (_paused ? ClockState.Paused : ClockState.Running)
+                : count > 0 ? ClockState.Stopped
+                : ClockState.NotStarted;
+            return new ClockOutcome(_definition, _ticketId, asOf, state, _measurements.ToImmutableArray(), _timeline is null ? [] : [.. _timeline]);
+        }
+
+        /// <summary>Measures the open measurement up to <paramref name="asOf"/> and adds it.</summary>
+        public void FinishMeasurements(Instant asOf)
         {
             Advance(asOf.ToUnixTimeTicks());
             if (_active)
             {
-                _measurements.Add(Current(end: null, cancelled: false));
+                AddCurrent(end: null, cancelled: false);
             }
-
-            var state = _ended && _measurements.Count > 0 && _measurements.Last.IsCancelled ? ClockState.Cancelled
-                : _active ? (_paused ? ClockState.Paused : ClockState.Running)
-                : _measurements.Count > 0 ? ClockState.Stopped
-                : ClockState.NotStarted;
-            return new ClockOutcome(_definition, _ticketId, asOf, state, _measurements.ToImmutableArray(), _timeline is null ? [] : [.. _timeline]);
         }
 
         /// <summary>Counts business time up to <paramref name="to"/>, raising the warnings and the breach it passes.</summary>
@@ -342,11 +394,11 @@ public static class ClockEvaluator
 
         private void Stop(long at, TicketEvent e, bool reset)
         {
-            var measurement = Current(end: at, cancelled: false);
-            _measurements.Add(measurement);
+            AddCurrent(end: at, cancelled: false);
             _active = false;
             if (_explain)
             {
+                var measurement = _measurements.Last;
                 var why = reset ? $"{Name(e)} ends the measurement and starts the next" : $"{Name(e)} stops the clock";
                 var verdict = !measurement.IsBreached ? $"met with {Durations.Format(measurement.Remaining)} to spare"
                     : measurement.Remaining < Duration.Zero ? $"breached by {Durations.Format(-measurement.Remaining)}"
@@ -362,7 +414,7 @@ public static class ClockEvaluator
                 return;
             }
 
-            _measurements.Add(Current(end: at, cancelled: true));
+            AddCurrent(end: at, cancelled: true);
             _active = false;
             if (_explain) Step(at, ClockStepKind.Cancelled, $"merged into ticket {merged.Into}: the open measurement is cancelled, not judged", _consumed, null);
         }
@@ -382,13 +434,14 @@ public static class ClockEvaluator
             }
 
             // Continue: the stopped measurement was not final after all.
-            var previous = _measurements.Last;
+            var (previousNumber, previousConsumed) = (_measurements.LastNumber, _measurements.LastConsumed);
             _measurements.RemoveLast();
             _active = true;
-            _number = previous.Number;
+            _number = previousNumber;
             _stoppedByResolution = false;
             _last = at;
-            if (_explain) Step(at, ClockStepKind.Continued, $"reopened: measurement {previous.Number} continues from {Durations.Format(previous.Consumed)}", _consumed, Deadline(at, _consumed));
+            _noted = true;
+            if (_notes) Step(at, ClockStepKind.Continued, $"reopened: measurement {previousNumber} continues from {Durations.Format(Duration.FromTicks(previousConsumed))}", _consumed, Deadline(at, _consumed));
             if (!string.Equals(_thresholdPriority, _priority, StringComparison.OrdinalIgnoreCase))
             {
                 // The priority changed while the ticket was resolved: its threshold applies from the reopen.
@@ -413,7 +466,8 @@ public static class ClockEvaluator
 
             if (paused)
             {
-                if (_explain) Step(at, ClockStepKind.Paused, $"status {status} is a pause status", _consumed, null);
+                _noted = true;
+                if (_notes) Step(at, ClockStepKind.Paused, $"status {status} is a pause status", _consumed, null);
             }
             else
             {
@@ -437,7 +491,8 @@ public static class ClockEvaluator
         {
             if (!TryGetThreshold(priority, out var threshold))
             {
-                if (_explain) Step(at, ClockStepKind.PriorityChanged, $"priority {old} → {priority}, which has no threshold: {Durations.Format(Duration.FromTicks(_threshold))} still applies", _consumed, Deadline(at, _consumed));
+                _noted = true;
+                if (_notes) Step(at, ClockStepKind.PriorityChanged, $"priority {old} → {priority}, which has no threshold: {Durations.Format(Duration.FromTicks(_threshold))} still applies", _consumed, Deadline(at, _consumed));
                 return;
             }
 
@@ -455,7 +510,7 @@ public static class ClockEvaluator
                 case PriorityChangePolicy.CarryShare:
                     var share = (double)_consumed / oldThreshold;
                     _consumed = (long)Math.Round(share * newThreshold, MidpointRounding.AwayFromZero);
-                    how = _explain ? string.Create(CultureInfo.InvariantCulture, $"the {share:P0} consumed carries over") : string.Empty;
+                    how = _notes ? string.Create(CultureInfo.InvariantCulture, $"the {share:P0} consumed carries over") : string.Empty;
                     break;
                 default:
                     how = "recomputed from the start";
@@ -475,7 +530,8 @@ public static class ClockEvaluator
                     || (level == _consumed && warnings[i].Share is not null));
             }
 
-            if (_explain) Step(at, ClockStepKind.PriorityChanged, $"priority {old} → {priority}: {Durations.Format(Duration.FromTicks(oldThreshold))} → {Durations.Format(threshold)}, {how}", _consumed, Deadline(at, _consumed));
+            _noted = true;
+            if (_notes) Step(at, ClockStepKind.PriorityChanged, $"priority {old} → {priority}: {Durations.Format(Duration.FromTicks(oldThreshold))} → {Durations.Format(threshold)}, {how}", _consumed, Deadline(at, _consumed));
             if (_breachedAt is null && _consumed > _threshold)
             {
                 _breachedAt = at;
@@ -485,19 +541,24 @@ public static class ClockEvaluator
             }
         }
 
-        private readonly Measurement Current(long? end, bool cancelled) => new(
+        /// <summary>Adds the open measurement as it stands, ended at <paramref name="end"/> (null: still open).</summary>
+        private void AddCurrent(long? end, bool cancelled) => _measurements.Add(
             _measurements.Count + 1,
-            Instant.FromUnixTimeTicks(_start),
-            end is { } e ? Instant.FromUnixTimeTicks(e) : null,
+            _start,
+            end,
             _priority,
-            Duration.FromTicks(_threshold),
-            Duration.FromTicks(_consumed),
-            _breachedAt is { } b ? Instant.FromUnixTimeTicks(b) : null,
-            end is null && !cancelled ? Deadline(_last, _consumed) : null,
+            _threshold,
+            _consumed,
+            _breachedAt,
+            end is null && !cancelled ? DeadlineTicks(_last, _consumed) : null,
             cancelled);
 
         /// <summary>The deadline seen from <paramref name="at"/> with <paramref name="consumed"/> used: null while paused.</summary>
-        private readonly Instant? Deadline(long at, long consumed)
+        private readonly Instant? Deadline(long at, long consumed) =>
+            DeadlineTicks(at, consumed) is { } deadline ? Instant.FromUnixTimeTicks(deadline) : null;
+
+        /// <summary><see cref="Deadline"/> in ticks.</summary>
+        private readonly long? DeadlineTicks(long at, long consumed)
         {
             if (_paused)
             {
@@ -507,17 +568,17 @@ public static class ClockEvaluator
             // A breached measurement keeps the deadline it missed, whatever happens to its count afterwards.
             if (_breachedAt is not null)
             {
-                return Instant.FromUnixTimeTicks(_missedDeadline);
+                return _missedDeadline;
             }
 
             // Once the threshold is used up the deadline is that instant (a window's close, say), not the
             // next opening, however long the clock stands still before it runs past it.
             if (_usedUpAt is { } usedUp && consumed >= _threshold)
             {
-                return Instant.FromUnixTimeTicks(usedUp);
+                return usedUp;
             }
 
-            return Instant.FromUnixTimeTicks(_calendar.DueUnixTicks(at, Math.Max(0, _threshold - consumed)));
+            return _calendar.DueUnixTicks(at, Math.Max(0, _threshold - consumed));
         }
 
         private readonly void Step(long at, ClockStepKind kind, string detail, long consumed, Instant? deadline) =>
@@ -620,8 +681,29 @@ public static class ClockEvaluator
         private long _level;
     }
 
-    /// <summary>The measurements so far: the first two in fields (most clocks have one or two), the rest in a list.</summary>
-    private struct MeasurementList
+    /// <summary>Where a fold puts its measurements.</summary>
+    private interface IMeasurementStore
+    {
+        int Count { get; }
+
+        /// <summary>The last measurement, as a record (only explanations ask).</summary>
+        Measurement Last { get; }
+
+        int LastNumber { get; }
+
+        long LastConsumed { get; }
+
+        bool LastIsCancelled { get; }
+
+        void Add(int number, long start, long? end, string priority, long threshold, long consumed, long? breachedAt, long? deadline, bool cancelled);
+
+        void RemoveLast();
+
+        ImmutableArray<Measurement> ToImmutableArray();
+    }
+
+    /// <summary>Measurement records for an outcome: the first two in fields (most clocks have one or two), the rest in a list.</summary>
+    private struct MeasurementList : IMeasurementStore
     {
         // No measurement: the very array spreading an empty list gives (so outcomes compare as they always did).
         private static readonly ImmutableArray<Measurement> None = [.. new List<Measurement>()];
@@ -639,8 +721,24 @@ public static class ClockEvaluator
             _ => _rest![Count - 3],
         };
 
-        public void Add(Measurement measurement)
+        public readonly int LastNumber => Last.Number;
+
+        public readonly long LastConsumed => Last.Consumed.BclCompatibleTicks;
+
+        public readonly bool LastIsCancelled => Last.IsCancelled;
+
+        public void Add(int number, long start, long? end, string priority, long threshold, long consumed, long? breachedAt, long? deadline, bool cancelled)
         {
+            var measurement = new Measurement(
+                number,
+                Instant.FromUnixTimeTicks(start),
+                end is { } e ? Instant.FromUnixTimeTicks(e) : null,
+                priority,
+                Duration.FromTicks(threshold),
+                Duration.FromTicks(consumed),
+                breachedAt is { } b ? Instant.FromUnixTimeTicks(b) : null,
+                deadline is { } d ? Instant.FromUnixTimeTicks(d) : null,
+                cancelled);
             switch (Count)
             {
                 case 0:
@@ -691,5 +789,28 @@ public static class ClockEvaluator
 
             return ImmutableCollectionsMarshal.AsImmutableArray(all);
         }
+    }
+
+    /// <summary>Measurements as ticks, appended to a caller's list: nothing allocated.</summary>
+    private readonly struct TickList(List<MeasurementTicks> list) : IMeasurementStore
+    {
+        private readonly int _offset = list.Count;
+
+        public int Count => list.Count - _offset;
+
+        public Measurement Last => list[^1].ToMeasurement();
+
+        public int LastNumber => list[^1].Number;
+
+        public long LastConsumed => list[^1].Consumed;
+
+        public bool LastIsCancelled => list[^1].IsCancelled;
+
+        public void Add(int number, long start, long? end, string priority, long threshold, long consumed, long? breachedAt, long? deadline, bool cancelled) =>
+            list.Add(new MeasurementTicks(number, start, end, priority, threshold, consumed, breachedAt, deadline, cancelled));
+
+        public void RemoveLast() => list.RemoveAt(list.Count - 1);
+
+        public ImmutableArray<Measurement> ToImmutableArray() => [.. list.Skip(_offset).Select(m => m.ToMeasurement())];
     }
 }

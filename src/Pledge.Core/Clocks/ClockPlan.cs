@@ -20,6 +20,11 @@ internal sealed class ClockPlan
     private readonly string[]? _pauseStatuses;
     private readonly StringComparison? _pauseComparison;
 
+    // The last answers by string instance. Event readers share repeated priorities and statuses, so the same few
+    // instances come again ticket after ticket and are answered without comparing text (issue 3).
+    private readonly Answers _thresholdAnswers = new();
+    private readonly Answers _pauseAnswers = new();
+
     internal ClockPlan(ClockDefinition definition)
     {
         Owner = definition;
@@ -85,6 +90,23 @@ internal sealed class ClockPlan
     /// <summary>As <see cref="ClockDefinition.TryGetThreshold"/>.</summary>
     public bool TryGetThreshold(string priority, out Duration threshold)
     {
+        if (priority is null)
+        {
+            return LookUpThreshold(priority!, out threshold);
+        }
+
+        if (_thresholdAnswers.Find(priority) is not { } answer)
+        {
+            var found = LookUpThreshold(priority, out var looked);
+            answer = _thresholdAnswers.Add(new Answer(priority, found, looked));
+        }
+
+        threshold = answer.Threshold;
+        return answer.Found;
+    }
+
+    private bool LookUpThreshold(string priority, out Duration threshold)
+    {
         if (_priorities is null || priority is null)
         {
             return Owner.Thresholds.TryGetValue(priority!, out threshold);
@@ -112,6 +134,16 @@ internal sealed class ClockPlan
             return false;
         }
 
+        if (status is null)
+        {
+            return LookUpPauseStatus(status!);
+        }
+
+        return (_pauseAnswers.Find(status) ?? _pauseAnswers.Add(new Answer(status, LookUpPauseStatus(status), default))).Found;
+    }
+
+    private bool LookUpPauseStatus(string status)
+    {
         if (_pauseStatuses is null || status is null)
         {
             return Owner.PauseStatuses.Contains(status!);
@@ -127,6 +159,49 @@ internal sealed class ClockPlan
         }
 
         return false;
+    }
+
+    /// <summary>
+    /// A few answers, found by the very string asked about. Entries are immutable and stored whole, so threads
+    /// sharing the plan see one answer or another, never a torn one; when full, the oldest makes room.
+    /// </summary>
+    private sealed class Answers
+    {
+        private const int Size = 8;
+        private readonly Answer?[] _answers = new Answer?[Size];
+        private int _next;
+
+        public Answer? Find(string text)
+        {
+            foreach (var answer in _answers)
+            {
+                if (answer is not null && ReferenceEquals(answer.Text, text))
+                {
+                    return answer;
+                }
+            }
+
+            return null;
+        }
+
+        public Answer Add(Answer answer)
+        {
+            // A race may lose an answer or overwrite a newer one: either way a later call looks it up again.
+            var slot = (uint)_next % Size;
+            Volatile.Write(ref _answers[slot], answer);
+            _next = (int)slot + 1;
+            return answer;
+        }
+    }
+
+    /// <summary>What was looked up for one string instance.</summary>
+    private sealed class Answer(string text, bool found, Duration threshold)
+    {
+        public string Text { get; } = text;
+
+        public bool Found { get; } = found;
+
+        public Duration Threshold { get; } = threshold;
     }
 
     /// <summary>The string comparison a key comparer stands for; null for any other comparer (then the collection itself is asked).</summary>

@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using NodaTime;
 
 namespace Pledge.Tickets;
@@ -17,6 +18,11 @@ public sealed class TicketAssembler(Duration grace)
 {
     private readonly Dictionary<string, List<TicketEvent>> _open = new(StringComparer.Ordinal);
     private readonly PriorityQueue<string, Instant> _finished = new();
+
+    // Lists of tickets handed on, for the next tickets (issue 3: one list per ticket was a tenth of a report's
+    // allocations). Few are needed: a ticket is usually handed on before the next few are opened.
+    private const int MaxSpare = 64;
+    private readonly Stack<List<TicketEvent>> _spare = new();
     private Instant _watermark = Instant.MinValue;
 
     /// <summary>How long after a ticket's finish (in event time) late events are still taken.</summary>
@@ -29,12 +35,29 @@ public sealed class TicketAssembler(Duration grace)
     public IEnumerable<TicketHistory> Assemble(IEnumerable<TicketEvent> events)
     {
         ArgumentNullException.ThrowIfNull(events);
+        // The ticket of the previous event: files often list a ticket's events together, so most events need no
+        // lookup (issue 3). Ticket ids are usually the very same string (the readers share them).
+        string? lastTicket = null;
+        List<TicketEvent>? last = null;
         foreach (var e in events)
         {
-            if (!_open.TryGetValue(e.TicketId, out var list))
+            List<TicketEvent>? list;
+            if (last is not null && string.Equals(e.TicketId, lastTicket, StringComparison.Ordinal))
             {
-                _open[e.TicketId] = list = new List<TicketEvent>(8);
-                PeakHeld = Math.Max(PeakHeld, _open.Count);
+                list = last;
+            }
+            else
+            {
+                ref var held = ref CollectionsMarshal.GetValueRefOrAddDefault(_open, e.TicketId, out var exists);
+                if (!exists)
+                {
+                    held = _spare.TryPop(out var spare) ? spare : new List<TicketEvent>(8);
+                    PeakHeld = Math.Max(PeakHeld, _open.Count);
+                }
+
+                list = held!;
+                lastTicket = e.TicketId;
+                last = list;
             }
 
             list.Add(e);
@@ -54,16 +77,35 @@ public sealed class TicketAssembler(Duration grace)
                 _finished.Dequeue();
                 if (_open.Remove(ticket, out var done))
                 {
-                    yield return TicketHistory.Of(done);
+                    if (ReferenceEquals(done, last))
+                    {
+                        lastTicket = null;
+                        last = null;
+                    }
+
+                    // The history copies the events: the list can take the next ticket's.
+                    var history = TicketHistory.Of(CollectionsMarshal.AsSpan(done));
+                    Recycle(done);
+                    yield return history;
                 }
             }
         }
 
         foreach (var (_, remaining) in _open)
         {
-            yield return TicketHistory.Of(remaining);
+            yield return TicketHistory.Of(CollectionsMarshal.AsSpan(remaining));
         }
 
         _open.Clear();
+    }
+
+    private void Recycle(List<TicketEvent> list)
+    {
+        // Long histories keep their lists: a spare stays small.
+        if (_spare.Count < MaxSpare && list.Capacity <= 64)
+        {
+            list.Clear();
+            _spare.Push(list);
+        }
     }
 }

@@ -64,6 +64,7 @@ internal sealed class TicketEventFields
     private readonly string?[] _errors = new string?[Count];
     private readonly Dictionary<string, string> _shared = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> _sharedLookup;
+    private string _lastTicket = string.Empty;
     private int _present;
     private int _failed;
     private TicketEventKind _kind;
@@ -91,7 +92,17 @@ internal sealed class TicketEventFields
 
         switch (field)
         {
-            case EventField.Id or EventField.Ticket or EventField.Into:
+            case EventField.Ticket:
+                // Files often list a ticket's events together: they share one string for it, which also lets
+                // the assembler find the ticket without a lookup (issue 3).
+                if (!value.SequenceEqual(_lastTicket))
+                {
+                    _lastTicket = new string(value);
+                }
+
+                Accept(field, _lastTicket);
+                break;
+            case EventField.Id or EventField.Into:
                 Accept(field, new string(value));
                 break;
             case EventField.Type:
