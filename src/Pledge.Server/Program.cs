@@ -1,6 +1,7 @@
 using NodaTime;
 using Pledge.Server;
 using Pledge.Server.Api;
+using Pledge.Server.Operations;
 using Scalar.AspNetCore;
 
 // The composition root: the only place that picks the real clocks, the database and the address.
@@ -16,10 +17,12 @@ builder.Services.AddSingleton<PledgeDatabase>();
 builder.Services.AddHostedService(sp => sp.GetRequiredService<PledgeDatabase>());
 builder.Services.AddProblemDetails();
 builder.Services.AddOpenApi();
+builder.AddOperations();
 
 var app = builder.Build();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
+app.UseOperations();
 
 app.MapOpenApi();
 app.MapScalarApiReference("/reference", options => options.WithTitle("Pledge API").DisableDefaultFonts());

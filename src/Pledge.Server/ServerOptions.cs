@@ -18,6 +18,16 @@ internal static class ServerOptions
     /// <summary>Where the sample is (<c>--demo-dir</c>); by default found above the content root.</summary>
     public const string DemoDirectoryKey = "demo-dir";
 
+    /// <summary>How the server logs (<c>--log-format</c>): <c>text</c> for people (default) or <c>json</c>, one object per
+    /// line with its fields, for log collectors.</summary>
+    public const string LogFormatKey = "log-format";
+
+    /// <summary>How long a stop waits for requests in flight and background work (<c>--shutdown-timeout</c>, seconds).</summary>
+    public const string ShutdownTimeoutKey = "shutdown-timeout";
+
+    /// <summary>The default wait on stop: long enough for a batch of 10,000 events to be stored.</summary>
+    public static readonly TimeSpan DefaultShutdownTimeout = TimeSpan.FromSeconds(30);
+
     /// <summary>Loopback only by default: exposing the server is a decision the operator makes with <c>--urls</c>.</summary>
     public const string DefaultUrl = "http://127.0.0.1:5080";
 

@@ -1,5 +1,6 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using Pledge.Server.Operations;
 using Pledge.Storage;
 
 namespace Pledge.Server.Api;
@@ -24,7 +25,7 @@ internal static class EventsApi
         return app;
     }
 
-    private static async Task<IResult> PostAsync(HttpRequest request, PledgeDatabase database, CancellationToken cancellationToken)
+    private static async Task<IResult> PostAsync(HttpRequest request, PledgeDatabase database, ServerMetrics metrics, CancellationToken cancellationToken)
     {
         if (await RequestBody.ReadAsync(request, cancellationToken) is not { } body)
         {
@@ -92,6 +93,7 @@ internal static class EventsApi
         try
         {
             var result = await store.Events.AppendAsync(batch.Events, cancellationToken);
+            metrics.EventsAppended(result.Inserted, result.Duplicates);
             return TypedResults.Ok(new AppendCounts(result.Inserted, result.Duplicates));
         }
         catch (ArgumentException e)
