@@ -8,14 +8,22 @@ if (args is ["generate-tickets", var count, var month, var seed])
 {
     using var output = new StreamWriter(Console.OpenStandardOutput(), bufferSize: 1 << 20);
     TicketGenerator.Write(output, int.Parse(count, CultureInfo.InvariantCulture), month, int.Parse(seed, CultureInfo.InvariantCulture));
-    return;
+    return 0;
 }
 
 // dotnet run -c Release --project bench/Pledge.Benchmarks -- generate-sample-measures samples/beverage-supplier/events 2026
 if (args is ["generate-sample-measures", var directory, var measuresSeed])
 {
     SampleMeasuresGenerator.Write(directory, int.Parse(measuresSeed, CultureInfo.InvariantCulture));
-    return;
+    return 0;
+}
+
+// dotnet run -c Release --project bench/Pledge.Benchmarks -- ingest DATABASE SERVER_DLL [EVENTS RATE SECONDS SENDERS]
+if (args is ["ingest", var database, var serverDll, .. var rest])
+{
+    int Arg(int i, int fallback) => rest.Length > i ? int.Parse(rest[i], CultureInfo.InvariantCulture) : fallback;
+    return await Pledge.Benchmarks.Ingestion.IngestionBenchmark.RunAsync(database, serverDll, Arg(0, 200_000), Arg(1, 500), Arg(2, 20), Arg(3, 2));
 }
 
 BenchmarkSwitcher.FromAssembly(typeof(BusinessTimeBenchmarks).Assembly).Run(args);
+return 0;

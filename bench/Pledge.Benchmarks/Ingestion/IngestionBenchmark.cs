@@ -1,0 +1,359 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json;
+using Microsoft.Data.Sqlite;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace Pledge.Benchmarks.Ingestion;
+
+/// <summary>
+/// Issue 5's ingestion goals, measured in one run on one database: events per second through
+/// <c>POST /api/v1/events</c> in batches against raw inserts of the same rows into the same kind of database, and
+/// the latency of single events sent at a fixed rate.
+/// </summary>
+/// <remarks>
+/// <para>The server runs as its own process (the Release build of src/Pledge.Server), as in production; the client
+/// runs here. Each measurement gets a fresh database.</para>
+/// <para>Raw inserts are the rows the store would write (id, type, subject, at, received_at, body), already
+/// extracted, inserted in transactions of 10,000 with one prepared statement (SQLite) or one multi-row statement per
+/// transaction (PostgreSQL), and, for reference, PostgreSQL's binary COPY.</para>
+/// <para>Latency is measured open-loop: request i is due at start + i / rate, and its latency runs from that instant,
+/// so a slow answer delays the measurement of the ones queued behind it instead of hiding them.</para>
+/// </remarks>
+internal static class IngestionBenchmark
+{
+    private const int Batch = 10_000;
+    private static readonly string[] SqliteParameters = ["$id", "$type", "$subject", "$at", "$received_at", "$body"];
+
+    private const string AdminKey = "pk_bench_ingestion_0123456789abcdef0123456789abcdef";
+
+    public static async Task<int> RunAsync(string database, string serverDll, int count, int rate, int seconds, int senders)
+    {
+        var lines = Generate(count);
+        var rows = lines.Select(Row.Parse).ToList();
+        Console.WriteLine($"{lines.Count:N0} ticket events ({lines.Sum(l => l.Length + 1) / 1e6:F1} MB), batches of {Batch:N0}, {Environment.ProcessorCount} cores, database {Kind(database)}");
+
+        var raw = await TimeAsync(database, target => RawInsertAsync(target, rows, copy: false));
+        double? copy = Kind(database) == "postgresql" ? await TimeAsync(database, target => RawInsertAsync(target, rows, copy: true)) : null;
+        var http = await TimeAsync(database, target => HttpBatchesAsync(target, serverDll, lines, senders));
+        var latency = await WithFreshDatabaseAsync(database, target => SingleEventsAsync(target, serverDll, Generate(rate * seconds + 100), rate, seconds));
+
+        Console.WriteLine();
+        Console.WriteLine("| what | seconds | events per second | vs. raw inserts |");
+        Console.WriteLine("|---|---:|---:|---:|");
+        Console.WriteLine($"| raw inserts | {raw:F2} | {count / raw:N0} | 1.00 |");
+        if (copy is { } c)
+        {
+            Console.WriteLine($"| raw binary COPY (reference) | {c:F2} | {count / c:N0} | {raw / c:F2} |");
+        }
+
+        Console.WriteLine($"| POST /api/v1/events, {senders} sender(s) | {http:F2} | {count / http:N0} | {raw / http:F2} |");
+        Console.WriteLine();
+        Console.WriteLine($"single events at {rate}/s for {seconds} s: {latency}");
+        return 0;
+    }
+
+    private static List<string> Generate(int count)
+    {
+        using var text = new StringWriter(CultureInfo.InvariantCulture);
+        // About 6.5 events per ticket: enough tickets to have count events.
+        TicketGenerator.Write(text, count / 5 + 10, "2026-11", 7);
+        var lines = text.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        if (lines.Length < count)
+        {
+            throw new InvalidOperationException($"the generator wrote {lines.Length} events, fewer than {count}");
+        }
+
+        return [.. lines.Take(count)];
+    }
+
+    private static async Task<double> TimeAsync(string database, Func<string, Task> run) =>
+        await WithFreshDatabaseAsync(database, async target =>
+        {
+            var watch = Stopwatch.StartNew();
+            await run(target);
+            return watch.Elapsed.TotalSeconds;
+        });
+
+    private static async Task<T> WithFreshDatabaseAsync<T>(string database, Func<string, Task<T>> run)
+    {
+        if (Kind(database) == "sqlite")
+        {
+            var folder = Path.Combine(Path.GetTempPath(), "pledge-ingest-" + Guid.NewGuid().ToString("N"));
+            Directory.CreateDirectory(folder);
+            try
+            {
+                return await run(Path.Combine(folder, "pledge.db"));
+            }
+            finally
+            {
+                SqliteConnection.ClearAllPools();
+                Directory.Delete(folder, recursive: true);
+            }
+        }
+
+        var name = "pledge_ingest_" + Guid.NewGuid().ToString("N");
+        await ExecuteAsync(database, $"CREATE DATABASE \"{name}\"");
+        try
+        {
+            return await run(new NpgsqlConnectionStringBuilder(database) { Database = name }.ToString());
+        }
+        finally
+        {
+            NpgsqlConnection.ClearAllPools();
+            await ExecuteAsync(database, $"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)");
+        }
+    }
+
+    private static string Kind(string database) => database.Contains("Host=", StringComparison.OrdinalIgnoreCase) ? "postgresql" : "sqlite";
+
+    private static async Task ExecuteAsync(string database, string sql)
+    {
+        await using var connection = new NpgsqlConnection(database);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        await command.ExecuteNonQueryAsync();
+    }
+
+    /// <summary>The schema comes from the store (so the table, its indexes and triggers are the real ones).</summary>
+    private static async Task RawInsertAsync(string database, List<Row> rows, bool copy)
+    {
+        await using (await Pledge.Storage.PledgeStore.OpenAsync(database, TimeProvider.System))
+        {
+        }
+
+        var receivedAt = DateTime.UtcNow.Ticks;
+        if (Kind(database) == "sqlite")
+        {
+            await using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = database }.ToString());
+            await connection.OpenAsync();
+            await using (var pragma = connection.CreateCommand())
+            {
+                // The store's own settings: write-ahead log, normal synchronous.
+                pragma.CommandText = "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL";
+                await pragma.ExecuteNonQueryAsync();
+            }
+
+            foreach (var chunk in rows.Chunk(Batch))
+            {
+                await using var transaction = await connection.BeginTransactionAsync();
+                await using var command = connection.CreateCommand();
+                command.Transaction = (SqliteTransaction)transaction;
+                command.CommandText = "INSERT INTO events (id, type, subject, at, received_at, body) VALUES ($id, $type, $subject, $at, $received_at, $body) ON CONFLICT (id) DO NOTHING";
+                var parameters = SqliteParameters.Select(n => command.Parameters.Add(n, SqliteType.Text)).ToArray();
+                command.Prepare();
+                foreach (var row in chunk)
+                {
+                    parameters[0].Value = row.Id;
+                    parameters[1].Value = row.Type;
+                    parameters[2].Value = row.Subject;
+                    parameters[3].Value = row.At;
+                    parameters[4].Value = receivedAt;
+                    parameters[5].Value = row.Body;
+                    await command.ExecuteNonQueryAsync();
+                }
+
+                await transaction.CommitAsync();
+            }
+
+            return;
+        }
+
+        await using var pg = new NpgsqlConnection(database);
+        await pg.OpenAsync();
+        foreach (var chunk in rows.Chunk(Batch))
+        {
+            await using var transaction = await pg.BeginTransactionAsync();
+            if (copy)
+            {
+                await using var importer = await pg.BeginBinaryImportAsync("COPY events (id, type, subject, at, received_at, body) FROM STDIN (FORMAT BINARY)");
+                foreach (var row in chunk)
+                {
+                    await importer.StartRowAsync();
+                    await importer.WriteAsync(row.Id, NpgsqlDbType.Text);
+                    await importer.WriteAsync(row.Type, NpgsqlDbType.Text);
+                    await importer.WriteAsync(row.Subject, NpgsqlDbType.Text);
+                    await importer.WriteAsync(row.At, NpgsqlDbType.Bigint);
+                    await importer.WriteAsync(receivedAt, NpgsqlDbType.Bigint);
+                    await importer.WriteAsync(row.Body, NpgsqlDbType.Text);
+                }
+
+                await importer.CompleteAsync();
+            }
+            else
+            {
+                await using var command = new NpgsqlCommand(
+                    "INSERT INTO events (id, type, subject, at, received_at, body) SELECT * FROM unnest(@ids, @types, @subjects, @ats, @received, @bodies) ON CONFLICT (id) DO NOTHING",
+                    pg,
+                    transaction);
+                command.Parameters.AddWithValue("ids", chunk.Select(r => r.Id).ToArray());
+                command.Parameters.AddWithValue("types", chunk.Select(r => r.Type).ToArray());
+                command.Parameters.AddWithValue("subjects", chunk.Select(r => r.Subject).ToArray());
+                command.Parameters.AddWithValue("ats", chunk.Select(r => r.At).ToArray());
+                command.Parameters.AddWithValue("received", Enumerable.Repeat(receivedAt, chunk.Length).ToArray());
+                command.Parameters.AddWithValue("bodies", chunk.Select(r => r.Body).ToArray());
+                await command.ExecuteNonQueryAsync();
+            }
+
+            await transaction.CommitAsync();
+        }
+    }
+
+    private static async Task HttpBatchesAsync(string database, string serverDll, List<string> lines, int senders)
+    {
+        await using var server = await ServerProcess.StartAsync(serverDll, database, AdminKey);
+        var batches = lines.Chunk(Batch).Select(chunk => Encoding.UTF8.GetBytes("[" + string.Join(",", chunk) + "]")).ToList();
+        var next = -1;
+        await Task.WhenAll(Enumerable.Range(0, senders).Select(async _ =>
+        {
+            int i;
+            while ((i = Interlocked.Increment(ref next)) < batches.Count)
+            {
+                using var content = new ByteArrayContent(batches[i]);
+                content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+                using var response = await server.Client.PostAsync("/api/v1/events", content);
+                if (!response.IsSuccessStatusCode)
+                {
+                    throw new InvalidOperationException($"batch {i}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+                }
+            }
+        }));
+    }
+
+    private static async Task<string> SingleEventsAsync(string database, string serverDll, List<string> lines, int rate, int seconds)
+    {
+        await using var server = await ServerProcess.StartAsync(serverDll, database, AdminKey);
+        // Warm up the connection pool and the JIT before the clock starts.
+        for (var i = 0; i < 50; i++)
+        {
+            await PostOneAsync(server.Client, lines[lines.Count - 1 - i]);
+        }
+
+        var total = rate * seconds;
+        var latencies = new double[total];
+        var watch = Stopwatch.StartNew();
+        var requests = new List<Task>(total);
+        for (var i = 0; i < total; i++)
+        {
+            var due = TimeSpan.FromSeconds((double)i / rate);
+            var wait = due - watch.Elapsed;
+            if (wait > TimeSpan.FromMilliseconds(1))
+            {
+                await Task.Delay(wait);
+            }
+
+            var index = i;
+            requests.Add(Task.Run(async () =>
+            {
+                await PostOneAsync(server.Client, lines[index]);
+                latencies[index] = (watch.Elapsed - due).TotalMilliseconds;
+            }));
+        }
+
+        await Task.WhenAll(requests);
+        var achieved = total / watch.Elapsed.TotalSeconds;
+        Array.Sort(latencies);
+        string P(double q) => latencies[Math.Min(total - 1, (int)Math.Ceiling(q * total) - 1)].ToString("F1", CultureInfo.InvariantCulture);
+        return $"{total:N0} requests ({achieved:F0}/s achieved), latency p50 {P(0.50)} ms, p90 {P(0.90)} ms, p99 {P(0.99)} ms, max {latencies[^1]:F1} ms";
+    }
+
+    private static async Task PostOneAsync(HttpClient client, string line)
+    {
+        using var content = new StringContent(line, Encoding.UTF8, "application/json");
+        using var response = await client.PostAsync("/api/v1/events", content);
+        if (!response.IsSuccessStatusCode)
+        {
+            throw new InvalidOperationException($"{(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+        }
+    }
+
+    private sealed record Row(string Id, string Type, string Subject, long At, string Body)
+    {
+        public static Row Parse(string line)
+        {
+            using var json = JsonDocument.Parse(line);
+            var root = json.RootElement;
+            var at = DateTimeOffset.Parse(root.GetProperty("at").GetString()!, CultureInfo.InvariantCulture);
+            return new Row(root.GetProperty("id").GetString()!, root.GetProperty("type").GetString()!, root.GetProperty("ticket").GetString()!, at.UtcTicks - DateTime.UnixEpoch.Ticks, line);
+        }
+    }
+
+    /// <summary>The Release server in a process of its own, on a free loopback port, stopped (and waited for) on dispose.</summary>
+    private sealed class ServerProcess : IAsyncDisposable
+    {
+        private readonly Process _process;
+
+        private ServerProcess(Process process, HttpClient client)
+        {
+            _process = process;
+            Client = client;
+        }
+
+        public HttpClient Client { get; }
+
+        public static async Task<ServerProcess> StartAsync(string serverDll, string database, string adminKey)
+        {
+            var port = FreePort();
+            var start = new ProcessStartInfo("dotnet")
+            {
+                ArgumentList = { serverDll, "--urls", $"http://127.0.0.1:{port}", "--database", database, "--admin-key", adminKey },
+                RedirectStandardOutput = true,
+                RedirectStandardError = true,
+                WorkingDirectory = Path.GetTempPath(),
+            };
+            start.Environment["Logging__LogLevel__Default"] = "Warning";
+            var process = Process.Start(start) ?? throw new InvalidOperationException("the server did not start");
+            process.OutputDataReceived += (_, _) => { };
+            process.ErrorDataReceived += (_, e) => { if (e.Data is not null) { Console.Error.WriteLine("server: " + e.Data); } };
+            process.BeginOutputReadLine();
+            process.BeginErrorReadLine();
+            var client = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 256 }) { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromMinutes(5) };
+            client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", adminKey);
+            var server = new ServerProcess(process, client);
+            for (var attempt = 0; ; attempt++)
+            {
+                try
+                {
+                    using var health = await client.GetAsync("/health");
+                    if (health.IsSuccessStatusCode)
+                    {
+                        return server;
+                    }
+                }
+                catch (HttpRequestException) when (attempt < 300 && !process.HasExited)
+                {
+                }
+
+                if (process.HasExited || attempt >= 300)
+                {
+                    await server.DisposeAsync();
+                    throw new InvalidOperationException("the server did not answer /health");
+                }
+
+                await Task.Delay(100);
+            }
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            Client.Dispose();
+            if (!_process.HasExited)
+            {
+                _process.Kill(entireProcessTree: true);
+            }
+
+            await _process.WaitForExitAsync();
+            _process.Dispose();
+        }
+
+        private static int FreePort()
+        {
+            using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+            listener.Start();
+            return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+        }
+    }
+}
