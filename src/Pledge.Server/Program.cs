@@ -14,6 +14,7 @@ builder.Services.AddSingleton<IClock>(SystemClock.Instance);
 #pragma warning restore RS0030
 builder.Services.AddSingleton<PledgeDatabase>();
 builder.Services.AddHostedService(sp => sp.GetRequiredService<PledgeDatabase>());
+builder.Services.AddSingleton<Pledge.Server.Actions.CorrectiveActionOpener>();
 builder.Services.AddProblemDetails();
 builder.Services.AddOpenApi();
 
@@ -27,6 +28,8 @@ app.MapHealthApi();
 app.MapEventsApi();
 app.MapRepositoryApi();
 app.MapReportApi();
+app.MapActionsApi();
+app.MapReadsApi();
 app.Lifetime.ApplicationStarted.Register(() => StartupBanner.Print(app));
 
 await app.RunAsync();

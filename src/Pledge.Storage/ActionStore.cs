@@ -303,30 +303,35 @@ public sealed class ActionStore
     }
 
     /// <summary>Every change of the action, oldest first; empty when there is none.</summary>
-    public async Task<IReadOnlyList<ActionHistoryEntry>> HistoryAsync(string id, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<ActionHistoryEntry>> HistoryAsync(string id, CancellationToken cancellationToken = default) =>
+        StoredAction.ParseNumber(id) is { } number ? await ReadHistoryAsync(number, cancellationToken).ConfigureAwait(false) : [];
+
+    /// <summary>Every change of every action, in the order recorded (for reports, which replay each action's statuses).</summary>
+    public Task<IReadOnlyList<ActionHistoryEntry>> HistoryAsync(CancellationToken cancellationToken = default) => ReadHistoryAsync(null, cancellationToken);
+
+    private async Task<IReadOnlyList<ActionHistoryEntry>> ReadHistoryAsync(long? number, CancellationToken cancellationToken)
     {
-        if (StoredAction.ParseNumber(id) is not { } number)
+        await using var connection = await _dialect.OpenAsync(cancellationToken).ConfigureAwait(false);
+        const string select = "SELECT sequence, action, at, actor, change, from_status, to_status, detail FROM action_history";
+        await using var command = Sql.Command(connection, null, number is null ? select + " ORDER BY sequence" : select + " WHERE action = @number ORDER BY sequence");
+        if (number is not null)
         {
-            return [];
+            Sql.Add(command, "@number", number);
         }
 
-        await using var connection = await _dialect.OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using var command = Sql.Command(connection, null,
-            "SELECT sequence, at, actor, change, from_status, to_status, detail FROM action_history WHERE action = @number ORDER BY sequence");
-        Sql.Add(command, "@number", number);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         var entries = new List<ActionHistoryEntry>();
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
             entries.Add(new ActionHistoryEntry(
                 reader.GetInt64(0),
-                StoredAction.IdOf(number),
-                StoreTime.FromTicks(reader.GetInt64(1)),
-                reader.GetString(2),
+                StoredAction.IdOf(reader.GetInt64(1)),
+                StoreTime.FromTicks(reader.GetInt64(2)),
                 reader.GetString(3),
-                reader.IsDBNull(4) ? null : Status(reader.GetString(4)),
-                Status(reader.GetString(5)),
-                reader.IsDBNull(6) ? null : reader.GetString(6)));
+                reader.GetString(4),
+                reader.IsDBNull(5) ? null : Status(reader.GetString(5)),
+                Status(reader.GetString(6)),
+                reader.IsDBNull(7) ? null : reader.GetString(7)));
         }
 
         return entries;
