@@ -332,6 +332,13 @@ public static class MeasureEventReader
                 return null;
             }
 
+            // The same range as ticket events: outside it the business-time engine cannot compute in every zone.
+            if (ticks < Tickets.TicketEventFields.MinTicks || ticks >= Tickets.TicketEventFields.EndTicks)
+            {
+                Fail(field, string.Create(CultureInfo.InvariantCulture, $"\"{field}\": \"{text}\" is outside the years {Tickets.TicketEventFields.MinYear}-{Tickets.TicketEventFields.MaxYear}"));
+                return null;
+            }
+
             return NodaTime.Instant.FromUnixTimeTicks(ticks);
         }
 
