@@ -58,6 +58,18 @@ public sealed record StoredAction(
 
     internal long Number => ParseNumber(Id) ?? 0;
 
+    /// <summary>Equal when every field is, links compared item by item (an immutable array alone compares by reference).</summary>
+    public bool Equals(StoredAction? other) =>
+        other is not null
+        && Id == other.Id && Customer == other.Customer && Title == other.Title && Status == other.Status && OpenedBy == other.OpenedBy
+        && CreatedAt == other.CreatedAt && CreatedBy == other.CreatedBy && UpdatedAt == other.UpdatedAt && Version == other.Version
+        && Agreement == other.Agreement && Target == other.Target && Service == other.Service && Owner == other.Owner && Due == other.Due
+        && RootCause == other.RootCause && Outcome == other.Outcome && OpenKey == other.OpenKey
+        && Links.AsSpan().SequenceEqual(other.Links.AsSpan());
+
+    /// <inheritdoc />
+    public override int GetHashCode() => HashCode.Combine(Id, Version, UpdatedAt);
+
     /// <summary>The store's number in an id such as <c>CA-12</c>; null when it is not one.</summary>
     public static long? ParseNumber(string? id) =>
         id is not null && id.StartsWith(IdPrefix, StringComparison.OrdinalIgnoreCase)
