@@ -116,7 +116,7 @@ internal static class ActionsApi
 
         if (!CustomerFilter.For(context, null)(customer!))
         {
-            return NotFound("customer", customer!);
+            return JsonFields.Problem("Not found", $"there is no customer \"{customer}\"", "customer", StatusCodes.Status404NotFound);
         }
 
         var opened = await store.Actions.OpenAsync(new NewAction(customer!, title!, ActionOpener.Hand)
