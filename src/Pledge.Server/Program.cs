@@ -14,6 +14,7 @@ builder.Services.AddSingleton<IClock>(SystemClock.Instance);
 #pragma warning restore RS0030
 builder.Services.AddSingleton<PledgeDatabase>();
 builder.Services.AddHostedService(sp => sp.GetRequiredService<PledgeDatabase>());
+builder.Services.AddSingleton<Pledge.Server.Actions.ActionMetrics>();
 builder.Services.AddSingleton<Pledge.Server.Actions.CorrectiveActionOpener>();
 builder.Services.AddProblemDetails();
 builder.Services.AddOpenApi();

@@ -14,7 +14,7 @@ namespace Pledge.Server.Actions;
 /// when it opens on <c>failing_target</c>. Idempotent: each breach or failing target has an open key, and the store
 /// opens one action per key, however often (or however concurrently) it is asked.
 /// </summary>
-internal sealed class CorrectiveActionOpener(PledgeDatabase database)
+internal sealed class CorrectiveActionOpener(PledgeDatabase database, ActionMetrics metrics)
 {
     /// <summary>Who the store records as having opened the actions.</summary>
     public const string Actor = "policy";
@@ -55,7 +55,13 @@ internal sealed class CorrectiveActionOpener(PledgeDatabase database)
             Links = [new ActionLink(breach.QualifiedTarget, breach.Ticket, null)],
         };
         var store = await database.GetAsync();
-        return await store.Actions.OpenAsync(action, Actor, cancellationToken);
+        var opened = await store.Actions.OpenAsync(action, Actor, cancellationToken);
+        if (opened.Opened)
+        {
+            metrics.Opened(byPolicy: true);
+        }
+
+        return opened;
     }
 
     /// <summary>
@@ -96,7 +102,13 @@ internal sealed class CorrectiveActionOpener(PledgeDatabase database)
                 OpenKey = $"failing:{qualified}:{failing.Customer}:{report.Period}",
                 Links = [new ActionLink(qualified, null, report.Period)],
             };
-            opened.Add(await store.Actions.OpenAsync(action, Actor, cancellationToken));
+            var result = await store.Actions.OpenAsync(action, Actor, cancellationToken);
+            if (result.Opened)
+            {
+                metrics.Opened(byPolicy: true);
+            }
+
+            opened.Add(result);
         }
 
         return opened;

@@ -80,7 +80,7 @@ internal static class ActionsApi
         return app;
     }
 
-    private static async Task<IResult> CreateAsync(HttpContext context, PledgeDatabase database, IClock clock, CancellationToken cancellationToken)
+    private static async Task<IResult> CreateAsync(HttpContext context, PledgeDatabase database, IClock clock, ActionMetrics metrics, CancellationToken cancellationToken)
     {
         if (Actor(context) is not { } actor)
         {
@@ -129,6 +129,7 @@ internal static class ActionsApi
             RootCause = rootCause,
             Links = [.. links],
         }, actor, cancellationToken);
+        metrics.Opened(byPolicy: false);
         var body = ActionBody.Of(opened.Action, clock.GetCurrentInstant(), repository, ActionPermissions.IsManager(context.User));
         return TypedResults.Created($"/api/v1/actions/{body.Id}", body);
     }
