@@ -33,30 +33,3 @@ public sealed record NewAction(string Customer, string Title, ActionOpener Opene
     /// <inheritdoc cref="StoredAction.Links"/>
     public ImmutableArray<ActionLink> Links { get; init; } = [];
 }
-
-/// <summary>What <see cref="ActionStore.OpenAsync"/> did.</summary>
-/// <param name="Action">The action opened, or the one already opened with the same key.</param>
-/// <param name="Opened">False when an action with the same open key was already there.</param>
-public sealed record ActionOpened(StoredAction Action, bool Opened);
-
-/// <summary>Which actions <see cref="ActionStore.ListAsync"/> returns: every filter given must hold.</summary>
-public sealed record ActionQuery
-{
-    /// <summary>Only these statuses; null or empty: all.</summary>
-    public IReadOnlyCollection<Pledge.Actions.ActionStatus>? Statuses { get; init; }
-
-    /// <summary>Only this customer's.</summary>
-    public string? Customer { get; init; }
-
-    /// <summary>Only this agreement's.</summary>
-    public string? Agreement { get; init; }
-
-    /// <summary>Every action.</summary>
-    public static ActionQuery All { get; } = new();
-}
-
-/// <summary>The outcome of <see cref="ActionStore.TransitionAsync"/>.</summary>
-/// <param name="Action">The action after the call (unchanged when refused); null when there is no such action.</param>
-/// <param name="Changed">Whether the status changed.</param>
-/// <param name="Refused">Whether the rules refused the change (<see cref="Pledge.Actions.ActionTransitions"/>).</param>
-public sealed record ActionTransition(StoredAction? Action, bool Changed, bool Refused);

@@ -79,37 +79,3 @@ public sealed record StoredAction(
 
     internal static string IdOf(long number) => IdPrefix + number.ToString(CultureInfo.InvariantCulture);
 }
-
-/// <summary>Who opened an action.</summary>
-public enum ActionOpener
-{
-    /// <summary><c>hand</c>: a person, through the API.</summary>
-    Hand,
-
-    /// <summary><c>policy</c>: an agreement's <c>corrective_actions</c> policy, on a breach or a failing target.</summary>
-    Policy,
-}
-
-/// <summary>
-/// A breach an action answers: a ticket's breach of a target (<paramref name="Ticket"/> set), or a target failing
-/// for a period (<paramref name="Period"/> set).
-/// </summary>
-/// <param name="Target">The target, <c>agreement/target</c>.</param>
-/// <param name="Ticket">The ticket whose clock breached it.</param>
-/// <param name="Period">The period in which it failed (<c>2026-11</c>).</param>
-public sealed record ActionLink(string Target, string? Ticket, string? Period)
-{
-    /// <summary>The link's identity within its action: <c>ticket:T-1:acme-gold/resolution</c> or <c>period:2026-11:acme-gold/availability</c>.</summary>
-    public string Key => Ticket is not null ? $"ticket:{Ticket}:{Target}" : $"period:{Period}:{Target}";
-}
-
-/// <summary>One change of an action, kept forever (table <c>action_history</c>).</summary>
-/// <param name="Sequence">The order of recording.</param>
-/// <param name="ActionId">The action.</param>
-/// <param name="At">When (the store's clock).</param>
-/// <param name="Actor">Who.</param>
-/// <param name="Change"><c>opened</c>, <c>status</c>, <c>updated</c> or <c>linked</c>.</param>
-/// <param name="From">The status before (null when opened).</param>
-/// <param name="To">The status after.</param>
-/// <param name="Detail">What changed, or the note given with a status change.</param>
-public sealed record ActionHistoryEntry(long Sequence, string ActionId, Instant At, string Actor, string Change, ActionStatus? From, ActionStatus To, string? Detail);

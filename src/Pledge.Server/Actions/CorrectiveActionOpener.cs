@@ -150,6 +150,3 @@ internal sealed class CorrectiveActionOpener(PledgeDatabase database, ActionMetr
         return rule.DueFrom(openedAt.InZone(agreement.Zone).Date, calendar);
     }
 }
-
-/// <summary>A target that failed for a customer in a period, and why.</summary>
-internal sealed record FailingTarget(string Customer, string Agreement, string Target, string? Service, string Why);
