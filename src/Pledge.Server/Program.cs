@@ -15,6 +15,8 @@ builder.Services.AddSingleton<IClock>(SystemClock.Instance);
 #pragma warning restore RS0030
 builder.Services.AddSingleton<PledgeDatabase>();
 builder.Services.AddHostedService(sp => sp.GetRequiredService<PledgeDatabase>());
+builder.Services.AddSingleton<Pledge.Server.Actions.ActionMetrics>();
+builder.Services.AddSingleton<Pledge.Server.Actions.CorrectiveActionOpener>();
 builder.Services.AddProblemDetails();
 builder.Services.AddOpenApi();
 builder.AddOperations();
@@ -30,6 +32,8 @@ app.MapHealthApi();
 app.MapEventsApi();
 app.MapRepositoryApi();
 app.MapReportApi();
+app.MapActionsApi();
+app.MapReadsApi();
 app.Lifetime.ApplicationStarted.Register(() => StartupBanner.Print(app));
 
 await app.RunAsync();

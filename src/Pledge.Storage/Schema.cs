@@ -130,6 +130,120 @@ internal static class Schema
                 "CREATE TRIGGER audit_append_only BEFORE UPDATE OR DELETE ON audit FOR EACH ROW EXECUTE FUNCTION pledge_append_only()",
                 "CREATE TRIGGER audit_no_truncate BEFORE TRUNCATE ON audit FOR EACH STATEMENT EXECUTE FUNCTION pledge_append_only()",
             ]),
+        new Migration(
+            2,
+            "corrective actions: actions, action_links, action_history",
+            [
+                // number is the action's id (shown as CA-number); open_key makes opening by policy idempotent.
+                """
+                CREATE TABLE actions (
+                    number INTEGER PRIMARY KEY AUTOINCREMENT,
+                    open_key TEXT UNIQUE,
+                    customer TEXT NOT NULL,
+                    agreement TEXT,
+                    target TEXT,
+                    service TEXT,
+                    title TEXT NOT NULL,
+                    owner TEXT,
+                    due TEXT,
+                    status TEXT NOT NULL,
+                    root_cause TEXT,
+                    outcome TEXT,
+                    opened_by TEXT NOT NULL,
+                    created_at INTEGER NOT NULL,
+                    created_by TEXT NOT NULL,
+                    updated_at INTEGER NOT NULL,
+                    version INTEGER NOT NULL
+                ) STRICT
+                """,
+                "CREATE INDEX actions_customer ON actions (customer, number)",
+                "CREATE INDEX actions_status ON actions (status, number)",
+                """
+                CREATE TABLE action_links (
+                    action INTEGER NOT NULL REFERENCES actions (number),
+                    link TEXT NOT NULL,
+                    target TEXT NOT NULL,
+                    ticket TEXT,
+                    period TEXT,
+                    linked_at INTEGER NOT NULL,
+                    linked_by TEXT NOT NULL,
+                    PRIMARY KEY (action, link)
+                ) STRICT
+                """,
+                "CREATE INDEX action_links_ticket ON action_links (ticket)",
+                $"CREATE TRIGGER action_links_no_update BEFORE UPDATE ON action_links BEGIN SELECT RAISE(ABORT, 'action_links {AppendOnly}'); END",
+                $"CREATE TRIGGER action_links_no_delete BEFORE DELETE ON action_links BEGIN SELECT RAISE(ABORT, 'action_links {AppendOnly}'); END",
+                """
+                CREATE TABLE action_history (
+                    sequence INTEGER PRIMARY KEY AUTOINCREMENT,
+                    action INTEGER NOT NULL REFERENCES actions (number),
+                    at INTEGER NOT NULL,
+                    actor TEXT NOT NULL,
+                    change TEXT NOT NULL,
+                    from_status TEXT,
+                    to_status TEXT NOT NULL,
+                    detail TEXT
+                ) STRICT
+                """,
+                "CREATE INDEX action_history_action ON action_history (action, sequence)",
+                $"CREATE TRIGGER action_history_no_update BEFORE UPDATE ON action_history BEGIN SELECT RAISE(ABORT, 'action_history {AppendOnly}'); END",
+                $"CREATE TRIGGER action_history_no_delete BEFORE DELETE ON action_history BEGIN SELECT RAISE(ABORT, 'action_history {AppendOnly}'); END",
+            ],
+            [
+                """
+                CREATE TABLE actions (
+                    number bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+                    open_key text UNIQUE,
+                    customer text NOT NULL,
+                    agreement text,
+                    target text,
+                    service text,
+                    title text NOT NULL,
+                    owner text,
+                    due text,
+                    status text NOT NULL,
+                    root_cause text,
+                    outcome text,
+                    opened_by text NOT NULL,
+                    created_at bigint NOT NULL,
+                    created_by text NOT NULL,
+                    updated_at bigint NOT NULL,
+                    version integer NOT NULL
+                )
+                """,
+                "CREATE INDEX actions_customer ON actions (customer, number)",
+                "CREATE INDEX actions_status ON actions (status, number)",
+                """
+                CREATE TABLE action_links (
+                    action bigint NOT NULL REFERENCES actions (number),
+                    link text NOT NULL,
+                    target text NOT NULL,
+                    ticket text,
+                    period text,
+                    linked_at bigint NOT NULL,
+                    linked_by text NOT NULL,
+                    PRIMARY KEY (action, link)
+                )
+                """,
+                "CREATE INDEX action_links_ticket ON action_links (ticket)",
+                "CREATE TRIGGER action_links_append_only BEFORE UPDATE OR DELETE ON action_links FOR EACH ROW EXECUTE FUNCTION pledge_append_only()",
+                "CREATE TRIGGER action_links_no_truncate BEFORE TRUNCATE ON action_links FOR EACH STATEMENT EXECUTE FUNCTION pledge_append_only()",
+                """
+                CREATE TABLE action_history (
+                    sequence bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+                    action bigint NOT NULL REFERENCES actions (number),
+                    at bigint NOT NULL,
+                    actor text NOT NULL,
+                    change text NOT NULL,
+                    from_status text,
+                    to_status text NOT NULL,
+                    detail text
+                )
+                """,
+                "CREATE INDEX action_history_action ON action_history (action, sequence)",
+                "CREATE TRIGGER action_history_append_only BEFORE UPDATE OR DELETE ON action_history FOR EACH ROW EXECUTE FUNCTION pledge_append_only()",
+                "CREATE TRIGGER action_history_no_truncate BEFORE TRUNCATE ON action_history FOR EACH STATEMENT EXECUTE FUNCTION pledge_append_only()",
+            ]),
     ];
 
     /// <summary>The newest version this code knows.</summary>

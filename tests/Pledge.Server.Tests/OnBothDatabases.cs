@@ -18,3 +18,15 @@ public sealed class RepositoryApiTestsOnPostgres : RepositoryApiTests<PostgresTe
 public sealed class ReportApiTestsOnSqlite : ReportApiTests<SqliteTestDatabase>;
 
 public sealed class ReportApiTestsOnPostgres : ReportApiTests<PostgresTestDatabase>;
+
+public sealed class ActionsApiTestsOnSqlite : ActionsApiTests<SqliteTestDatabase>;
+
+public sealed class ActionsApiTestsOnPostgres : ActionsApiTests<PostgresTestDatabase>;
+
+public sealed class ReadsApiTestsOnSqlite : ReadsApiTests<SqliteTestDatabase>;
+
+public sealed class ReadsApiTestsOnPostgres : ReadsApiTests<PostgresTestDatabase>;
+
+public sealed class BadInputTestsOnSqlite : BadInputTests<SqliteTestDatabase>;
+
+public sealed class BadInputTestsOnPostgres : BadInputTests<PostgresTestDatabase>;

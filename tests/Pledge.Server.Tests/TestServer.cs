@@ -17,10 +17,16 @@ public sealed class PledgeTestServer : IAsyncDisposable
 
     public HttpClient Client { get; }
 
-    /// <summary>Starts a server on <paramref name="database"/>; <paramref name="demo"/> adds <c>--demo</c>.</summary>
-    public static PledgeTestServer Start(string database, bool demo = false, string? demoDirectory = null) =>
+    /// <summary>Starts a server on <paramref name="database"/>; <paramref name="demo"/> adds <c>--demo</c>;
+    /// <paramref name="services"/> replaces services (a fake clock …) after the server's own.</summary>
+    public static PledgeTestServer Start(string database, bool demo = false, string? demoDirectory = null, Action<IServiceCollection>? services = null) =>
         new(new WebApplicationFactory<Program>().WithWebHostBuilder(builder =>
         {
+            if (services is not null)
+            {
+                builder.ConfigureServices(services);
+            }
+
             builder.UseSetting("database", database);
             if (demo)
             {
@@ -32,6 +38,9 @@ public sealed class PledgeTestServer : IAsyncDisposable
                 builder.UseSetting("demo-dir", demoDirectory);
             }
         }));
+
+    /// <summary>The server's services (to call what the API does not expose, such as the corrective-action opener).</summary>
+    internal IServiceProvider Services => _factory.Services;
 
     /// <summary>The server's store, to check what a call stored.</summary>
     internal Task<PledgeStore> StoreAsync() => _factory.Services.GetRequiredService<PledgeDatabase>().GetAsync();

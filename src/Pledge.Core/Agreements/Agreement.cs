@@ -36,6 +36,9 @@ public sealed record Agreement
     /// <summary>The versions, newest first.</summary>
     public required ImmutableArray<AgreementVersion> Versions { get; init; }
 
+    /// <summary>When corrective actions open by themselves (<c>corrective_actions</c>); null: by hand only.</summary>
+    public Pledge.Actions.CorrectiveActionPolicy? CorrectiveActions { get; init; }
+
     /// <summary>Which file it came from, for messages.</summary>
     public string Source { get; init; } = string.Empty;
 

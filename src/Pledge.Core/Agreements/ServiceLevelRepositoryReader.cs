@@ -270,7 +270,7 @@ public static partial class ServiceLevelRepositoryReader
             }
 
             var before = _problems.Count(p => !p.IsWarning);
-            var fields = yaml.Fields(root, string.Empty, "id", "name", "kind", "level", "parties", "services", "timezone", "versions");
+            var fields = yaml.Fields(root, string.Empty, "id", "name", "kind", "level", "parties", "services", "timezone", "versions", "corrective_actions");
             var id = yaml.Required(fields, "id", string.Empty, root, "the agreement's id, such as acme-gold");
             var kind = Enum<AgreementKind>(yaml, fields, "kind", root, required: true, ("sla", AgreementKind.Sla), ("ola", AgreementKind.Ola), ("uc", AgreementKind.Uc));
             var level = Enum<AgreementLevel>(yaml, fields, "level", root, required: kind is AgreementKind.Sla,
@@ -351,6 +351,7 @@ public static partial class ServiceLevelRepositoryReader
                 }
             }
 
+            var actionPolicy = ReadActionPolicy(yaml, fields);
             var nodes = new Dictionary<(int, string), (YamlNode, string)>();
             var versions = ReadVersions(yaml, fields, root, zone, kind ?? AgreementKind.Sla, nodes);
             if (id is null || kind is null || _problems.Count(p => !p.IsWarning) > before)
@@ -376,6 +377,7 @@ public static partial class ServiceLevelRepositoryReader
                 Zone = zone,
                 Versions = versions,
                 Source = file,
+                CorrectiveActions = actionPolicy,
             };
             _agreements.Add((agreement, yaml, fields.GetValueOrDefault("level") ?? root, nodes));
         }

@@ -9,6 +9,7 @@ using Pledge.Compliance;
 using Pledge.Deliveries;
 using Pledge.Satisfaction;
 using Pledge.Series;
+using Pledge.Tickets;
 
 namespace Pledge.Measures;
 
@@ -55,7 +56,11 @@ public static class MeasureEventReader
     }
 
     /// <summary>Reads one line (numbered <paramref name="lineNumber"/> in problems).</summary>
-    public static MeasureEventRecord ReadLine(string line, int lineNumber)
+    public static MeasureEventRecord ReadLine(string line, int lineNumber) => ReadLine(line, lineNumber, UnknownFields.Ignore);
+
+    /// <summary>Reads one line; with <see cref="UnknownFields.Refuse"/>, a field the event's type does not read, or a
+    /// field given twice, makes it a problem naming that field.</summary>
+    public static MeasureEventRecord ReadLine(string line, int lineNumber, UnknownFields unknownFields)
     {
         ArgumentNullException.ThrowIfNull(line);
         JsonDocument document;
@@ -95,6 +100,12 @@ public static class MeasureEventReader
                 "action" => Action(fields, id!),
                 _ => null,
             };
+            if (read is not null && unknownFields == UnknownFields.Refuse && Unread(root, fields) is { } unread)
+            {
+                // Before the type's own problems: an unread field is often why a required one is missing ("stat").
+                return new MeasureEventRecord(null, unread);
+            }
+
             if (fields.Problem is { } problem)
             {
                 return new MeasureEventRecord(null, problem);
@@ -209,17 +220,61 @@ public static class MeasureEventReader
 
     private static MeasureEventRecord Fail(int line, string field, string message) => new(null, new MeasureEventProblem(line, field, message));
 
+    /// <summary>The first field of <paramref name="root"/> that its type did not read, or that is given twice.</summary>
+    private static MeasureEventProblem? Unread(JsonElement root, Fields fields)
+    {
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var property in root.EnumerateObject())
+        {
+            if (!names.Add(property.Name))
+            {
+                return new MeasureEventProblem(fields.Line, property.Name, $"\"{Shown(property.Name)}\" appears twice");
+            }
+
+            if (!fields.WasRead(property.Name))
+            {
+                return new MeasureEventProblem(fields.Line, property.Name,
+                    $"\"{Shown(property.Name)}\" is not a field of {fields.Type} events ({string.Join(", ", fields.ReadNames)})");
+            }
+        }
+
+        return null;
+    }
+
+    private static string Shown(string name) => name.Length <= 64 ? name : name[..64] + "…";
+
     /// <summary>Typed access to one line's fields; the first problem is kept and ends the line.</summary>
     private sealed class Fields(JsonElement root, int line)
     {
+        // The names each type reads, in the order it reads them: what strict reading allows.
+        private readonly List<string> _read = [];
+
         public MeasureEventProblem? Problem { get; private set; }
+
+        public int Line => line;
+
+        public string? Type => root.TryGetProperty("type", out var type) && type.ValueKind == JsonValueKind.String ? type.GetString() : null;
+
+        public IReadOnlyList<string> ReadNames => _read;
+
+        public bool WasRead(string name) => _read.Contains(name, StringComparer.Ordinal);
+
+        private bool TryGet(string field, out JsonElement value)
+        {
+            if (!_read.Contains(field, StringComparer.Ordinal))
+            {
+                _read.Add(field);
+            }
+
+            return root.TryGetProperty(field, out value);
+        }
 
         public void Fail(string field, string message) => Problem ??= new MeasureEventProblem(line, field, message);
 
         public T Required<T>(string field, string what)
             where T : struct
         {
-            if (!root.TryGetProperty(field, out _))
+            if (!TryGet(field, out _))
             {
                 Fail(field, $"\"{field}\" is required: {what}");
             }
@@ -229,7 +284,7 @@ public static class MeasureEventReader
 
         public string? Text(string field, bool required = false)
         {
-            if (!root.TryGetProperty(field, out var value) || value.ValueKind == JsonValueKind.Null)
+            if (!TryGet(field, out var value) || value.ValueKind == JsonValueKind.Null)
             {
                 if (required)
                 {
@@ -250,7 +305,7 @@ public static class MeasureEventReader
 
         public ImmutableArray<string> Texts(string field)
         {
-            if (!root.TryGetProperty(field, out var value) || value.ValueKind == JsonValueKind.Null)
+            if (!TryGet(field, out var value) || value.ValueKind == JsonValueKind.Null)
             {
                 return [];
             }
@@ -277,6 +332,13 @@ public static class MeasureEventReader
                 return null;
             }
 
+            // The same range as ticket events: outside it the business-time engine cannot compute in every zone.
+            if (ticks < Tickets.TicketEventFields.MinTicks || ticks >= Tickets.TicketEventFields.EndTicks)
+            {
+                Fail(field, string.Create(CultureInfo.InvariantCulture, $"\"{field}\": \"{text}\" is outside the years {Tickets.TicketEventFields.MinYear}-{Tickets.TicketEventFields.MaxYear}"));
+                return null;
+            }
+
             return NodaTime.Instant.FromUnixTimeTicks(ticks);
         }
 
@@ -299,7 +361,7 @@ public static class MeasureEventReader
 
         public double? Number(string field, bool required = false)
         {
-            if (!root.TryGetProperty(field, out var value) || value.ValueKind == JsonValueKind.Null)
+            if (!TryGet(field, out var value) || value.ValueKind == JsonValueKind.Null)
             {
                 if (required)
                 {
@@ -320,7 +382,7 @@ public static class MeasureEventReader
 
         public bool? Boolean(string field)
         {
-            if (!root.TryGetProperty(field, out var value) || value.ValueKind == JsonValueKind.Null)
+            if (!TryGet(field, out var value) || value.ValueKind == JsonValueKind.Null)
             {
                 return null;
             }

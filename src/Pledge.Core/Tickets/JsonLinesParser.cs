@@ -15,9 +15,16 @@ internal sealed class JsonLinesParser : IDisposable
     private readonly TicketEventFields _fields = new();
     private byte[] _bytes = new byte[4096];
     private char[] _chars = new char[1024];
+    private readonly bool _refuseUnknown;
     private int _line;
+    private int _seen;
+    private string? _unknown;
 
-    public JsonLinesParser(TextReader reader) => _lines = new TextLines(reader);
+    public JsonLinesParser(TextReader reader, UnknownFields unknownFields = UnknownFields.Ignore)
+    {
+        _lines = new TextLines(reader);
+        _refuseUnknown = unknownFields == UnknownFields.Refuse;
+    }
 
     public bool TryRead(out TicketEventRecord record)
     {
@@ -62,7 +69,20 @@ internal sealed class JsonLinesParser : IDisposable
         _fields.Clear();
         try
         {
-            return ReadObject(json) ?? _fields.Build(_line);
+            if (ReadObject(json) is { } early)
+            {
+                return early;
+            }
+
+            // Refused before the event is built: an unread field is often why a required one is missing ("priorty").
+            if (_refuseUnknown && (_unknown is not null || _fields.Unused(_seen) is not null))
+            {
+                return _unknown is { } name
+                    ? TicketEventRecord.Of(new TicketEventProblem(_line, name, $"{TicketEventFields.Quote(name)} is not a field of ticket events ({string.Join(", ", TicketEventFields.Names)})"))
+                    : _fields.UnusedProblem(_line, _fields.Unused(_seen)!.Value);
+            }
+
+            return _fields.Build(_line);
         }
         catch (JsonException e)
         {
@@ -81,9 +101,16 @@ internal sealed class JsonLinesParser : IDisposable
         }
 
         var seen = 0;
+        _seen = 0;
+        _unknown = null;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
             var known = TryField(ref reader, out var field);
+            if (!known && _refuseUnknown && _unknown is null)
+            {
+                _unknown = UnknownName(ref reader);
+            }
+
             reader.Read();
             if (!known)
             {
@@ -100,6 +127,7 @@ internal sealed class JsonLinesParser : IDisposable
             }
 
             seen |= bit;
+            _seen = seen;
             switch (reader.TokenType)
             {
                 case JsonTokenType.String when TryCopyString(ref reader, _chars, out var length):
@@ -126,6 +154,19 @@ internal sealed class JsonLinesParser : IDisposable
         // Anything after the object is an error the reader reports (a JSON text is one value).
         reader.Read();
         return null;
+    }
+
+    /// <summary>The current property's name, unescaped (a name that is not text is shown as its raw bytes).</summary>
+    private static string UnknownName(ref Utf8JsonReader reader)
+    {
+        try
+        {
+            return TicketEventFields.Shorten(reader.GetString());
+        }
+        catch (InvalidOperationException)
+        {
+            return TicketEventFields.Shorten(Encoding.UTF8.GetString(reader.ValueSpan));
+        }
     }
 
     private static bool TryField(ref Utf8JsonReader reader, out EventField field)

@@ -304,6 +304,46 @@ internal sealed class TicketEventFields
         return built is not null ? TicketEventRecord.Of(line, built) : TicketEventRecord.Of(problem!);
     }
 
+    /// <summary>
+    /// The first field given (<paramref name="seen"/>, one bit per <see cref="EventField"/>) that the event's type
+    /// does not read; null when the type is not known yet or reads every field given.
+    /// </summary>
+    public EventField? Unused(int seen)
+    {
+        if (!IsPresent(EventField.Type))
+        {
+            return null;
+        }
+
+        var unused = seen & ~Uses(_kind);
+        return unused == 0 ? null : (EventField)System.Numerics.BitOperations.TrailingZeroCount(unused);
+    }
+
+    /// <summary>The problem of a field the event's type does not read.</summary>
+    public TicketEventRecord UnusedProblem(int line, EventField field)
+    {
+        var type = TicketEventNames.Of(_kind);
+        var used = string.Join(", ", Enumerable.Range(0, Count).Where(i => (Uses(_kind) & (1 << i)) != 0).Select(i => Names[i]));
+        return TicketEventRecord.Of(new TicketEventProblem(line, Names[(int)field], $"\"{Names[(int)field]}\" is not a field of {type} events ({used})"));
+    }
+
+    /// <summary>The fields an event of <paramref name="kind"/> reads, one bit per <see cref="EventField"/>.</summary>
+    private static int Uses(TicketEventKind kind)
+    {
+        const int every = (1 << (int)EventField.Id) | (1 << (int)EventField.Ticket) | (1 << (int)EventField.Type) | (1 << (int)EventField.At);
+        return every | kind switch
+        {
+            TicketEventKind.Created => (1 << (int)EventField.Customer) | (1 << (int)EventField.Service) | (1 << (int)EventField.Priority) | (1 << (int)EventField.Status),
+            TicketEventKind.StatusChanged => 1 << (int)EventField.Status,
+            TicketEventKind.PriorityChanged => 1 << (int)EventField.Priority,
+            TicketEventKind.ServiceChanged => 1 << (int)EventField.Service,
+            TicketEventKind.Assigned => 1 << (int)EventField.Team,
+            TicketEventKind.Commented => (1 << (int)EventField.Author) | (1 << (int)EventField.Public),
+            TicketEventKind.Merged => 1 << (int)EventField.Into,
+            _ => 0,
+        };
+    }
+
     /// <summary>A problem concerning the whole line rather than one field.</summary>
     public static TicketEventRecord LineProblem(int line, string message) => TicketEventRecord.Of(new TicketEventProblem(line, string.Empty, message));
 

@@ -19,10 +19,14 @@ public static class TicketEventReader
     public const int MaxLineLength = 1 << 20;
 
     /// <summary>Reads JSON lines: one JSON object per line, one event per object.</summary>
-    public static IEnumerable<TicketEventRecord> ReadJsonLines(TextReader reader)
+    public static IEnumerable<TicketEventRecord> ReadJsonLines(TextReader reader) => ReadJsonLines(reader, UnknownFields.Ignore);
+
+    /// <summary>Reads JSON lines; with <see cref="UnknownFields.Refuse"/>, a field the event's type does not read
+    /// (unknown, or known but unused by that type) makes the line a problem naming that field.</summary>
+    public static IEnumerable<TicketEventRecord> ReadJsonLines(TextReader reader, UnknownFields unknownFields)
     {
         ArgumentNullException.ThrowIfNull(reader);
-        return ReadJsonLinesLazily(reader);
+        return ReadJsonLinesLazily(reader, unknownFields);
     }
 
     /// <summary>Reads CSV (RFC 4180): a header row naming the columns, then one event per record.</summary>
@@ -34,9 +38,9 @@ public static class TicketEventReader
         return ReadCsvLazily(reader);
     }
 
-    private static IEnumerable<TicketEventRecord> ReadJsonLinesLazily(TextReader reader)
+    private static IEnumerable<TicketEventRecord> ReadJsonLinesLazily(TextReader reader, UnknownFields unknownFields)
     {
-        using var parser = new JsonLinesParser(reader);
+        using var parser = new JsonLinesParser(reader, unknownFields);
         while (parser.TryRead(out var record))
         {
             yield return record;

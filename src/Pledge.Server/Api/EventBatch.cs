@@ -22,8 +22,14 @@ internal sealed class EventBatch
     /// <summary>Every problem, each naming the event (<c>events[3]</c>) and the field (<c>events[3].at</c>).</summary>
     public IReadOnlyList<EventProblem> Problems { get; }
 
+    /// <summary>Reads <paramref name="lines"/> as the CLI reads event files (fields it does not read are ignored).</summary>
+    public static EventBatch Read(IReadOnlyList<string> lines, Func<int, string> name) => Read(lines, name, UnknownFields.Ignore);
+
     /// <summary>Reads <paramref name="lines"/>; <paramref name="name"/> names the line at an index in problems.</summary>
-    public static EventBatch Read(IReadOnlyList<string> lines, Func<int, string> name)
+    /// <param name="lines">The events, one JSON object per line.</param>
+    /// <param name="name">The name of the line at an index in problems (<c>events[3]</c>).</param>
+    /// <param name="unknownFields">Whether a field the event's type does not read is refused (the API) or ignored (sample files, as the CLI reads them).</param>
+    public static EventBatch Read(IReadOnlyList<string> lines, Func<int, string> name, UnknownFields unknownFields)
     {
         var events = new List<IncomingEvent>(lines.Count);
         var problems = new List<EventProblem>();
@@ -32,7 +38,7 @@ internal sealed class EventBatch
             var line = lines[i];
             if (MeasureEventReader.IsMeasureType(MeasureEventReader.TypeOf(line)))
             {
-                var record = MeasureEventReader.ReadLine(line, i + 1);
+                var record = MeasureEventReader.ReadLine(line, i + 1, unknownFields);
                 if (record.Event is { } e)
                 {
                     events.Add(IncomingEvent.FromMeasureEvent(e, line));
@@ -44,7 +50,7 @@ internal sealed class EventBatch
             }
             else
             {
-                var record = TicketEventReader.ReadJsonLines(new StringReader(line)).FirstOrDefault();
+                var record = TicketEventReader.ReadJsonLines(new StringReader(line), unknownFields).FirstOrDefault();
                 if (record.IsEvent)
                 {
                     events.Add(IncomingEvent.FromTicketEvent(record.Event, line));

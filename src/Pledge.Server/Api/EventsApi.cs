@@ -2,6 +2,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using Pledge.Server.Operations;
 using Pledge.Storage;
+using Pledge.Tickets;
 
 namespace Pledge.Server.Api;
 
@@ -17,7 +18,7 @@ internal static class EventsApi
             .MapPost("/", PostAsync)
             .WithName("PostEvents")
             .WithSummary("Stores one event or a JSON array of up to 10,000 (the shapes of docs/events.md and docs/measures.md).")
-            .WithDescription("Every event is validated first; any invalid event refuses the whole batch (400, naming events[i].field) and nothing is stored. An id already stored is counted as a duplicate, so a batch can be retried.")
+            .WithDescription("Every event is validated first; any invalid event refuses the whole batch (400, naming events[i].field) and nothing is stored. A field the event's type does not read (unknown, misspelt, or of another type) is refused too. An id already stored is counted as a duplicate, so a batch can be retried.")
             .Accepts<JsonElement>("application/json")
             .Produces<AppendCounts>()
             .ProducesProblem(StatusCodes.Status400BadRequest)
@@ -81,7 +82,8 @@ internal static class EventsApi
             }
         }
 
-        var batch = EventBatch.Read(lines, i => $"events[{i}]");
+        // The API is strict where event files are lenient: a field an event's type does not read is refused, naming it.
+        var batch = EventBatch.Read(lines, i => $"events[{i}]", UnknownFields.Refuse);
         if (batch.Problems.Count > 0)
         {
             var errors = batch.Problems.GroupBy(p => p.Field, StringComparer.Ordinal)

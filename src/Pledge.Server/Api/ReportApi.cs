@@ -1,12 +1,8 @@
 using System.Text;
 using NodaTime;
-using Pledge.Agreements;
-using Pledge.Measures;
 using Pledge.Reports;
 using Pledge.Reports.Formats;
-using Pledge.Storage;
 using Pledge.Text;
-using Pledge.Tickets;
 
 namespace Pledge.Server.Api;
 
@@ -16,9 +12,6 @@ namespace Pledge.Server.Api;
 /// </summary>
 internal static class ReportApi
 {
-    /// <summary>How long after a ticket is closed its late events are still taken (the CLI's default --grace).</summary>
-    private static readonly Duration Grace = Duration.FromDays(7);
-
     public static IEndpointRouteBuilder MapReportApi(this IEndpointRouteBuilder app)
     {
         app.MapGroup("/api/v1/report")
@@ -74,62 +67,27 @@ internal static class ReportApi
         }
 
         var store = await database.GetAsync();
-        var files = await RepositoryDocuments.LoadAsync(store, cancellationToken);
-        if (files.Count == 0)
+        var (inputs, problem) = await ReportInputs.LoadAsync(store, cancellationToken);
+        if (inputs is null)
         {
-            return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "No repository",
-                detail: "no service-level repository is stored yet: PUT /api/v1/repository first (or start the server with --demo)");
+            return problem!;
         }
 
-        var read = ServiceLevelRepositoryReader.Read(new InMemoryRepositorySource(files));
-        if (read.Repository is not { } repository)
-        {
-            return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Invalid stored repository",
-                detail: $"the stored repository is not valid: {read.Problems.First(p => !p.IsWarning)}");
-        }
-
-        var measures = await MeasuresAsync(store, cancellationToken);
-
-        // The ticket events stream from the database (in time order) through the assembler, as the CLI streams a
-        // file: each ticket is measured once it is closed and the stream has moved past it. The report code is
-        // synchronous, so it runs on a pool thread and reads the stream there.
+        // The report code is synchronous: it runs on a pool thread and reads the ticket stream there. Stored
+        // corrective actions are among the inputs' actions, beside the targets as action events are.
         var text = await Task.Run(() =>
         {
-            var tickets = store.Events.ReadAsync(EventQuery.OfTypes([.. TicketEventNames.All]), cancellationToken)
-                .ToBlockingEnumerable(cancellationToken)
-                .Select(TicketEventOf)
-                .OfType<TicketEvent>();
-            var outcomes = new TicketOutcomes(repository, reportPeriod.LastPeriods(trendPeriods), asOf);
-            var attainment = AttainmentReport.Build(repository, outcomes.Observe(new TicketAssembler(Grace).Assemble(tickets)), reportPeriod, asOf);
-            var report = ServiceReport.Build(repository, attainment, measures, reportPeriod, asOf, trendPeriods, outcomes: outcomes);
+            var report = inputs.Report(store, reportPeriod, asOf, trendPeriods, cancellationToken);
             return kind switch
             {
                 "csv" => ReportCsv.Write(report),
-                "markdown" or "md" => ReportMarkdown.Write(report, repository),
-                "html" => ReportHtml.Write(report, repository),
-                _ => ReportJson.Write(report, repository),
+                "markdown" or "md" => ReportMarkdown.Write(report, inputs.Repository),
+                "html" => ReportHtml.Write(report, inputs.Repository),
+                _ => ReportJson.Write(report, inputs.Repository),
             };
         }, cancellationToken);
         return TypedResults.Text(text, contentType, Encoding.UTF8);
     }
-
-    private static async Task<MeasureEvents> MeasuresAsync(PledgeStore store, CancellationToken cancellationToken)
-    {
-        var builder = new MeasureEvents.Builder();
-        await foreach (var e in store.Events.ReadAsync(EventQuery.OfTypes([.. MeasureEventReader.Types]), cancellationToken))
-        {
-            // Stored events were read by the same reader when they came in, so each reads again.
-            if (MeasureEventReader.ReadLine(e.Body, 1).Event is { } measure)
-            {
-                builder.Add(measure);
-            }
-        }
-
-        return builder.Build();
-    }
-
-    private static TicketEvent? TicketEventOf(StoredEvent stored) =>
-        TicketEventReader.ReadJsonLines(new StringReader(stored.Body)).FirstOrDefault().Event;
 
     private static Microsoft.AspNetCore.Http.HttpResults.ProblemHttpResult BadRequest(string parameter, string message) =>
         TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Invalid parameter", detail: $"{parameter}: {message}",

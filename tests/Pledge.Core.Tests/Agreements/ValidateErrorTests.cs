@@ -114,7 +114,7 @@ public sealed class ValidateErrorTests
         Assert.Equal(
             [
                 // "colour" is the key at the start of line 4.
-                Error(File, 4, 1, "colour", "unknown field \"colour\" (expected id, name, kind, level, parties, services, timezone, versions)"),
+                Error(File, 4, 1, "colour", "unknown field \"colour\" (expected id, name, kind, level, parties, services, timezone, versions, corrective_actions)"),
                 // "    effective: { from: 2026-01-01, to: …": "to" starts at column 36.
                 Error(File, 8, 36, "versions[0].effective.to", "unknown field \"to\" (expected from, until)"),
                 // Eight spaces, then "colour".
