@@ -26,6 +26,7 @@ app.MapScalarApiReference("/reference", options => options.WithTitle("Pledge API
 app.MapHealthApi();
 app.MapEventsApi();
 app.MapRepositoryApi();
+app.MapDefinitionsApi();
 app.MapReportApi();
 app.Lifetime.ApplicationStarted.Register(() => StartupBanner.Print(app));
 
