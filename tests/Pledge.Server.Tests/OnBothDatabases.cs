@@ -18,3 +18,7 @@ public sealed class RepositoryApiTestsOnPostgres : RepositoryApiTests<PostgresTe
 public sealed class ReportApiTestsOnSqlite : ReportApiTests<SqliteTestDatabase>;
 
 public sealed class ReportApiTestsOnPostgres : ReportApiTests<PostgresTestDatabase>;
+
+public sealed class DefinitionsApiTestsOnSqlite : DefinitionsApiTests<SqliteTestDatabase>;
+
+public sealed class DefinitionsApiTestsOnPostgres : DefinitionsApiTests<PostgresTestDatabase>;

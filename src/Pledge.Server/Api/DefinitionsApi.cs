@@ -63,7 +63,7 @@ internal static class DefinitionsApi
             .WithName($"Create{name}")
             .WithSummary($"Creates a {kind.Singular} from its YAML (application/yaml) or the same as JSON.")
             .WithDescription("The repository with it added is validated whole; any error is 422 naming file, line, column and field, and nothing is stored.")
-            .Accepts<string>("application/yaml", "application/json")
+            .Accepts<string>("application/yaml", [.. DefinitionBody.YamlTypes.Skip(1), "application/json"])
             .Produces<DefinitionChanged>(StatusCodes.Status201Created)
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status409Conflict)
@@ -75,7 +75,7 @@ internal static class DefinitionsApi
             .WithDescription(kind == DefinitionKind.Agreements
                 ? "Drafts are edited in place. A change to a settled version (agreed, active, under-review, expired, terminated) is not made in place: the version stays as it was and the change becomes a new draft version, numbered after the highest (newVersion in the answer). Status changes must follow the lifecycle (see transitions)."
                 : "The repository with the change is validated whole; any error is 422 and nothing is stored.")
-            .Accepts<string>("application/yaml", "application/json")
+            .Accepts<string>("application/yaml", [.. DefinitionBody.YamlTypes.Skip(1), "application/json"])
             .Produces<DefinitionChanged>()
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status404NotFound)
@@ -448,7 +448,7 @@ internal static class DefinitionsApi
 
             var detail = $"version {number}: {from} -> {to}{(until is null ? string.Empty : $", until {until}")}{(reason is null ? string.Empty : $"; reason: {reason}")}";
             return new RepositoryChanges.Plan(
-                new Dictionary<string, string> { [entry.Path] = moved.Text }, [], Audit: new DocumentAudit("agreement.transitioned", Target(DefinitionKind.Agreements, id), detail));
+                new Dictionary<string, string> { [entry.Path] = moved.Text }, [], Audit: new DocumentAudit("agreement.transitioned", Target(DefinitionKind.Agreements, id), detail), Transition: true);
         }, cancellationToken);
         if (result.Refusal is not null)
         {

@@ -58,8 +58,12 @@ internal static class AgreementLifecycle
     /// lifecycle of agreements stored before: settled versions removed or changed, status moves not allowed, new
     /// versions added past negotiating, settled agreements deleted.
     /// </summary>
-    public static IReadOnlyList<RepositoryProblem> Violations(IReadOnlyDictionary<string, string> before, IReadOnlyDictionary<string, string> after)
+    /// <param name="before">The stored files.</param>
+    /// <param name="after">The files the change would store.</param>
+    /// <param name="transition">Whether the change is a transition, which may also set a settled version's <c>effective.until</c>.</param>
+    public static IReadOnlyList<RepositoryProblem> Violations(IReadOnlyDictionary<string, string> before, IReadOnlyDictionary<string, string> after, bool transition = false)
     {
+        string[] mutable = transition ? ["status", "effective.until"] : ["status"];
         var problems = new List<RepositoryProblem>();
         foreach (var (path, oldText) in before)
         {
@@ -105,7 +109,7 @@ internal static class AgreementLifecycle
                     problems.Add(new RepositoryProblem(path, line, column, $"{field}.status", $"version {old.Number} cannot go from {from} to {to}: {Next(from)}"));
                 }
 
-                if (IsSettled(old.Status) && YamlEntries.Canonical(old.Node, "status") != YamlEntries.Canonical(now.Node, "status"))
+                if (IsSettled(old.Status) && YamlEntries.Canonical(old.Node, mutable) != YamlEntries.Canonical(now.Node, mutable))
                 {
                     problems.Add(new RepositoryProblem(path, line, column, field,
                         $"version {old.Number} is {old.Status} and cannot change: put the change in a new draft version (PUT /api/v1/agreements/{{id}} makes one)"));

@@ -17,8 +17,14 @@ internal static class RepositoryChanges
     /// <param name="Refusal">The answer when the change is refused before validation (nothing is stored).</param>
     /// <param name="InvalidIsConflict">Answer an invalid result with 409 (a delete something still references) instead of 422.</param>
     /// <param name="Audit">The audit entry to record instead of the one given to <see cref="ApplyAsync"/> (its detail known only now).</param>
+    /// <param name="Transition">Whether this is a lifecycle transition, which may also end a settled version (its <c>effective.until</c>).</param>
     public sealed record Plan(
-        IReadOnlyDictionary<string, string> Writes, IReadOnlyCollection<string> Deletes, IResult? Refusal = null, bool InvalidIsConflict = false, DocumentAudit? Audit = null)
+        IReadOnlyDictionary<string, string> Writes,
+        IReadOnlyCollection<string> Deletes,
+        IResult? Refusal = null,
+        bool InvalidIsConflict = false,
+        DocumentAudit? Audit = null,
+        bool Transition = false)
     {
         public static Plan Refuse(IResult refusal) => new(new Dictionary<string, string>(), [], refusal);
     }
@@ -64,7 +70,7 @@ internal static class RepositoryChanges
                     merged[path] = text;
                 }
 
-                var violations = AgreementLifecycle.Violations(files, merged);
+                var violations = AgreementLifecycle.Violations(files, merged, change.Transition);
                 if (violations.Count > 0)
                 {
                     refusal = Problems.Lifecycle(violations);

@@ -230,7 +230,7 @@ internal static class YamlEntries
 
     /// <summary>A node written out ignoring style and comments, to compare two versions of it for content.</summary>
     /// <param name="node">The node.</param>
-    /// <param name="skip">Top-level keys of a mapping to leave out.</param>
+    /// <param name="skip">Keys to leave out, as paths from the node: <c>status</c>, <c>effective.until</c>.</param>
     public static string Canonical(YamlNode node, params string[] skip)
     {
         var text = new StringBuilder();
@@ -258,14 +258,15 @@ internal static class YamlEntries
                     text.Append('{');
                     foreach (var (key, value) in mapping.Children)
                     {
-                        if (key is YamlScalarNode { Value: { } name } && skip.Contains(name, StringComparer.Ordinal))
+                        var name = (key as YamlScalarNode)?.Value ?? string.Empty;
+                        if (skip.Contains(name, StringComparer.Ordinal))
                         {
                             continue;
                         }
 
                         Write(key, [], text);
                         text.Append(':');
-                        Write(value, [], text);
+                        Write(value, [.. skip.Where(s => s.StartsWith(name + ".", StringComparison.Ordinal)).Select(s => s[(name.Length + 1)..])], text);
                         text.Append(',');
                     }
 
