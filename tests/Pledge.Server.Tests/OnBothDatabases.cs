@@ -22,3 +22,7 @@ public sealed class ReportApiTestsOnPostgres : ReportApiTests<PostgresTestDataba
 public sealed class DefinitionsApiTestsOnSqlite : DefinitionsApiTests<SqliteTestDatabase>;
 
 public sealed class DefinitionsApiTestsOnPostgres : DefinitionsApiTests<PostgresTestDatabase>;
+
+public sealed class CliApplyExportTestsOnSqlite : CliApplyExportTests<SqliteTestDatabase>;
+
+public sealed class CliApplyExportTestsOnPostgres : CliApplyExportTests<PostgresTestDatabase>;
