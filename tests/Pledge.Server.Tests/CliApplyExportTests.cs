@@ -50,6 +50,16 @@ public abstract class CliApplyExportTests<TDatabase> : IAsyncLifetime where TDat
         var documents = await (await Server.StoreAsync()).Documents.ListAsync();
         Assert.Equal(Sample.RepositoryFiles().Keys.Order(StringComparer.Ordinal), documents.Select(d => d.Path));
         Assert.All(documents, d => Assert.Equal("pledge apply", d.UpdatedBy));
+        Assert.Equal(["Bearer test-key"], Server.Authorizations);
+    }
+
+    [Fact]
+    public async Task The_api_key_option_wins_over_the_environment_and_goes_as_a_bearer_token()
+    {
+        Assert.Equal(0, (await ApplyAsync("--api-key", "from-option")).ExitCode);
+        Assert.Equal(0, (await PledgeProcess.RunAsync(null, "export", "--server", Server.Address, Path.Combine(_folder, "out"))).ExitCode);
+
+        Assert.Equal(["Bearer from-option", string.Empty], Server.Authorizations);
     }
 
     [Fact]

@@ -89,6 +89,10 @@ public abstract class DefinitionsApiTests<TDatabase> : ServerTest<TDatabase> whe
         var diff = await ReadJsonAsync(await server.Client.GetAsync("/api/v1/customers/globex/diff"));
         Assert.Equal((1, 2, 1, 1), (diff.GetProperty("from").GetInt32(), diff.GetProperty("to").GetInt32(), diff.GetProperty("added").GetInt32(), diff.GetProperty("removed").GetInt32()));
         Assert.Equal("  id: globex\n- name: Globex Logistics\n+ name: Globex Logistics GmbH\n  contacts:\n    - { name: Tom Becker, email: t.becker@globex.example }\n", diff.GetProperty("unified").GetString());
+        var field = Assert.Single(diff.GetProperty("fields").EnumerateArray());
+        Assert.Equal(
+            ("name", "changed", "Globex Logistics", "Globex Logistics GmbH"),
+            (field.GetProperty("path").GetString(), field.GetProperty("change").GetString(), field.GetProperty("before").GetString(), field.GetProperty("after").GetString()));
         var first = await ReadJsonAsync(await server.Client.GetAsync("/api/v1/customers/globex/history/1"));
         Assert.Contains("name: Globex Logistics\n", first.GetProperty("yaml").GetString(), StringComparison.Ordinal);
     }
@@ -217,6 +221,31 @@ public abstract class DefinitionsApiTests<TDatabase> : ServerTest<TDatabase> whe
         var draft = await ReadJsonAsync(await server.Client.GetAsync("/api/v1/agreements/acme-gold/versions/4"));
         Assert.StartsWith("version: 4\nstatus: draft\neffective: { from: 2026-09-01 }\n", draft.GetProperty("yaml").GetString(), StringComparison.Ordinal);
         Assert.Contains("thresholds: { P1: 2h, P2: 6h }", draft.GetProperty("yaml").GetString(), StringComparison.Ordinal);
+
+        var diff = await ReadJsonAsync(await server.Client.GetAsync("/api/v1/agreements/acme-gold/diff"));
+        var added = Assert.Single(diff.GetProperty("fields").EnumerateArray());
+        Assert.Equal(("versions[0]", "added"), (added.GetProperty("path").GetString(), added.GetProperty("change").GetString()));
+        Assert.Equal(0, diff.GetProperty("removed").GetInt32());
+    }
+
+    [Fact]
+    public async Task An_agreement_sent_as_JSON_is_validated_and_stored_as_YAML()
+    {
+        var server = await StartWithSampleAsync();
+        const string Body = """
+            {"id": "globex-juice", "kind": "sla", "level": "customer-service", "parties": {"customer": "globex"}, "services": ["juice"],
+             "versions": [{"version": 1, "status": "draft", "effective": {"from": "2027-01-01"},
+                           "targets": [{"kind": "response", "calendar": "berlin-office", "thresholds": {"P1": "30m"}, "objective": "95%"}]}]}
+            """;
+
+        var response = await server.Client.PostAsync("/api/v1/agreements", Json(Body));
+
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        var stored = (await DocumentAsync(server, "agreements/globex-juice.yaml")).Content;
+        Assert.StartsWith("id: globex-juice\nkind: sla\nlevel: customer-service\nparties:\n  customer: globex\nservices:\n  - juice\nversions:\n  - version: 1\n    status: draft\n", stored, StringComparison.Ordinal);
+        var invalid = await server.Client.PostAsync("/api/v1/agreements", Json(Body.Replace("globex-juice", "globex-juice-2", StringComparison.Ordinal).Replace("\"30m\"", "\"soon\"", StringComparison.Ordinal)));
+        var problem = await AssertProblemAsync(invalid, HttpStatusCode.UnprocessableEntity);
+        Assert.Contains(problem.GetProperty("problems").EnumerateArray(), p => p.GetProperty("field").GetString() == "versions[0].targets[0].thresholds.P1");
     }
 
     [Fact]

@@ -99,7 +99,7 @@ internal static class DefinitionsApi
             .ProducesProblem(StatusCodes.Status404NotFound);
         group.MapGet("/{id}/diff", (string id, int? from, int? to, HttpContext context, PledgeDatabase database, CancellationToken ct) => DiffAsync(kind, id, from, to, context, database, ct))
             .WithName($"Diff{name}")
-            .WithSummary($"A line diff of a {kind.Singular} between two revisions (default: its last change).")
+            .WithSummary($"What changed in a {kind.Singular} between two revisions (default: its last change): the fields, and a line diff of its YAML.")
             .Produces<DefinitionDiff>()
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status404NotFound);
@@ -328,8 +328,10 @@ internal static class DefinitionsApi
         string? TextAt(int revision) =>
             revisions.FirstOrDefault(r => r.Version == revision) is { Deleted: false } r ? kind.TextIn(path, r.Content, id) : null;
 
-        var lines = LineDiff.Compute(TextAt(fromRevision), TextAt(toRevision));
-        return TypedResults.Ok(new DefinitionDiff(id, path, fromRevision, toRevision, lines.Count(l => l.Op == "+"), lines.Count(l => l.Op == "-"), lines, LineDiff.Unified(lines)));
+        var (before, after) = (TextAt(fromRevision), TextAt(toRevision));
+        var lines = LineDiff.Compute(before, after);
+        return TypedResults.Ok(new DefinitionDiff(
+            id, path, fromRevision, toRevision, lines.Count(l => l.Op == "+"), lines.Count(l => l.Op == "-"), FieldDiff.Compute(before, after), lines, LineDiff.Unified(lines)));
     }
 
     private static async Task<IResult> ListVersionsAsync(string id, HttpContext context, PledgeDatabase database, CancellationToken cancellationToken)
@@ -530,8 +532,9 @@ internal sealed record DefinitionChanged(string Id, string Path, int Revision, s
 /// <summary>One change in a definition's history.</summary>
 internal sealed record DefinitionChange(int Revision, DateTimeOffset At, string By, string Change, string? Action, string? Detail);
 
-/// <summary>A line diff of a definition between two revisions of its file (0: before the first).</summary>
-internal sealed record DefinitionDiff(string Id, string Path, int From, int To, int Added, int Removed, IReadOnlyList<LineDiff.Line> Lines, string Unified);
+/// <summary>A diff of a definition between two revisions of its file (0: before the first): the fields that differ, and its lines.</summary>
+internal sealed record DefinitionDiff(
+    string Id, string Path, int From, int To, int Added, int Removed, IReadOnlyList<FieldDiff.Field> Fields, IReadOnlyList<LineDiff.Line> Lines, string Unified);
 
 /// <summary>A version of an agreement.</summary>
 internal sealed record AgreementVersionSummary(int Version, string Status, string? From, string? Until, bool Editable, IReadOnlyList<string> Next);
