@@ -86,6 +86,7 @@ public abstract class DefinitionsApiTests<TDatabase> : ServerTest<TDatabase> whe
 
         Assert.Equal([(1, "created", "api"), (2, "updated", "tom")], history.EnumerateArray().Select(h => (h.GetProperty("revision").GetInt32(), h.GetProperty("change").GetString(), h.GetProperty("by").GetString())));
         Assert.Equal("customer.updated", history[1].GetProperty("action").GetString());
+        Assert.Equal("name changed; customers.yaml v2 updated", history[1].GetProperty("detail").GetString());
         var diff = await ReadJsonAsync(await server.Client.GetAsync("/api/v1/customers/globex/diff"));
         Assert.Equal((1, 2, 1, 1), (diff.GetProperty("from").GetInt32(), diff.GetProperty("to").GetInt32(), diff.GetProperty("added").GetInt32(), diff.GetProperty("removed").GetInt32()));
         Assert.Equal("  id: globex\n- name: Globex Logistics\n+ name: Globex Logistics GmbH\n  contacts:\n    - { name: Tom Becker, email: t.becker@globex.example }\n", diff.GetProperty("unified").GetString());

@@ -160,7 +160,7 @@ internal static class DefinitionsApi
         }
 
         string path = string.Empty;
-        var result = await ApplyAsync(database, context, actor, kind, "created", id, files =>
+        var result = await ApplyAsync(database, actor, kind, "created", id, files =>
         {
             if (kind.Find(files, id) is not null)
             {
@@ -203,7 +203,7 @@ internal static class DefinitionsApi
         var canSee = CustomerAccess.For(context);
         string path = string.Empty;
         int? newVersion = null;
-        var result = await ApplyAsync(database, context, actor, kind, "updated", id, files =>
+        var result = await ApplyAsync(database, actor, kind, "updated", id, files =>
         {
             if (kind.Find(files, id) is not { } entry || !canSee(entry.Customer))
             {
@@ -229,9 +229,21 @@ internal static class DefinitionsApi
 
             var replaced = kind.Replace(files, entry, edited);
             path = replaced.Path;
-            return replaced.Text is null
-                ? RepositoryChanges.Plan.Refuse(Problems.Conflict(replaced.Refusal!, kind.IdField))
-                : new RepositoryChanges.Plan(new Dictionary<string, string> { [replaced.Path] = replaced.Text }, []);
+            if (replaced.Text is null)
+            {
+                return RepositoryChanges.Plan.Refuse(Problems.Conflict(replaced.Refusal!, kind.IdField));
+            }
+
+            // What changed, for the audit: the fields, and the version a change to a settled one became.
+            var fields = FieldDiff.Compute(entry.Text, kind.TextIn(replaced.Path, replaced.Text, id));
+            var detail = string.Join(", ", fields.Take(20).Select(f => $"{f.Path} {f.Change}")) + (fields.Count > 20 ? $" and {fields.Count - 20} more" : string.Empty);
+            if (newVersion is { } made)
+            {
+                detail = $"a change to a settled version became draft version {made}; {detail}";
+            }
+
+            return new RepositoryChanges.Plan(
+                new Dictionary<string, string> { [replaced.Path] = replaced.Text }, [], Audit: new DocumentAudit($"{kind.Singular}.updated", Target(kind, id), detail.Length == 0 ? null : detail));
         }, cancellationToken);
         return result.Refusal ?? TypedResults.Ok(Changed(id, path, result) with { NewVersion = newVersion });
     }
@@ -245,7 +257,7 @@ internal static class DefinitionsApi
 
         var canSee = CustomerAccess.For(context);
         string path = string.Empty;
-        var result = await ApplyAsync(database, context, actor, kind, "deleted", id, files =>
+        var result = await ApplyAsync(database, actor, kind, "deleted", id, files =>
         {
             if (kind.Find(files, id) is not { } entry || !canSee(entry.Customer))
             {
@@ -433,7 +445,7 @@ internal static class DefinitionsApi
         var canSee = CustomerAccess.For(context);
         string? from = null;
         var number = 0;
-        var result = await ApplyAsync(database, context, actor, DefinitionKind.Agreements, "transitioned", id, files =>
+        var result = await ApplyAsync(database, actor, DefinitionKind.Agreements, "transitioned", id, files =>
         {
             if (DefinitionKind.Agreements.Find(files, id) is not { } entry || !canSee(entry.Customer))
             {
@@ -485,15 +497,11 @@ internal static class DefinitionsApi
         return (path, changes, customer);
     }
 
-    private static Task<RepositoryChanges.Result> ApplyAsync(
-        PledgeDatabase database, HttpContext context, string actor, DefinitionKind kind, string verb, string id, Func<IReadOnlyDictionary<string, string>, RepositoryChanges.Plan> plan, CancellationToken cancellationToken) =>
-        ApplyCoreAsync(database, actor, new DocumentAudit($"{kind.Singular}.{verb}", Target(kind, id)), plan, context, cancellationToken);
-
-    private static async Task<RepositoryChanges.Result> ApplyCoreAsync(
-        PledgeDatabase database, string actor, DocumentAudit audit, Func<IReadOnlyDictionary<string, string>, RepositoryChanges.Plan> plan, HttpContext context, CancellationToken cancellationToken)
+    private static async Task<RepositoryChanges.Result> ApplyAsync(
+        PledgeDatabase database, string actor, DefinitionKind kind, string verb, string id, Func<IReadOnlyDictionary<string, string>, RepositoryChanges.Plan> plan, CancellationToken cancellationToken)
     {
-        _ = context;
         var store = await database.GetAsync();
+        var audit = new DocumentAudit($"{kind.Singular}.{verb}", Target(kind, id));
         return await RepositoryChanges.ApplyAsync(store, plan, actor, audit, dryRun: false, cancellationToken);
     }
 
