@@ -142,6 +142,20 @@ public abstract class DefinitionsApiTests<TDatabase> : ServerTest<TDatabase> whe
     }
 
     [Fact]
+    public async Task Concurrent_creates_in_one_file_are_serialised_and_none_is_lost()
+    {
+        var server = await StartWithSampleAsync();
+        var names = Enumerable.Range(1, 6).Select(i => $"client-{i}").ToList();
+
+        var responses = await Task.WhenAll(names.Select(n => SendAsync(server, HttpMethod.Post, "/api/v1/customers", Yaml($"id: {n}\nname: Client\n"))));
+
+        Assert.All(responses, r => Assert.Equal(HttpStatusCode.Created, r.StatusCode));
+        var ids = (await ReadJsonAsync(await server.Client.GetAsync("/api/v1/customers"))).EnumerateArray().Select(c => c.GetProperty("id").GetString()!).ToList();
+        Assert.Equal(["acme", "globex", "initech", .. names.Order(StringComparer.Ordinal)], [.. ids.Take(3), .. ids.Skip(3).Order(StringComparer.Ordinal)]);
+        Assert.Equal(Enumerable.Range(1, 7), (await (await server.StoreAsync()).Documents.HistoryAsync("customers.yaml")).Select(r => r.Version));
+    }
+
+    [Fact]
     public async Task Creating_what_exists_is_409_and_changing_what_does_not_is_404()
     {
         var server = await StartWithSampleAsync();
