@@ -31,6 +31,7 @@ app.MapScalarApiReference("/reference", options => options.WithTitle("Pledge API
 app.MapHealthApi();
 app.MapEventsApi();
 app.MapRepositoryApi();
+app.MapDefinitionsApi();
 app.MapReportApi();
 app.MapActionsApi();
 app.MapReadsApi();

@@ -4,8 +4,8 @@ using System.Runtime.CompilerServices;
 namespace Pledge.Storage;
 
 /// <summary>The audit trail: append-only, read in the order recorded.</summary>
-/// <remarks>Document changes need no entry here to be traceable: <see cref="DocumentStore.HistoryAsync"/> keeps who
-/// and when for every version. Thread-safe.</remarks>
+/// <remarks>Document changes are traceable without an entry here (<see cref="DocumentStore.HistoryAsync"/> keeps who
+/// and when for every version); a <see cref="DocumentBatch"/> records its entry in its own transaction. Thread-safe.</remarks>
 public sealed class AuditLog
 {
     private const string Columns = "SELECT id, at, actor, action, target, detail FROM audit";
@@ -34,17 +34,24 @@ public sealed class AuditLog
 
         var at = StoreTime.NowTicks(_time);
         await using var connection = await _dialect.OpenAsync(cancellationToken).ConfigureAwait(false);
+        var id = await InsertAsync(connection, null, at, actor, action, target, detail, cancellationToken).ConfigureAwait(false);
+        return new AuditEntry(id, StoreTime.FromTicks(at), actor, action, target, detail);
+    }
+
+    /// <summary>Inserts an entry on a connection of the caller's, inside its transaction when given; returns its id.</summary>
+    internal static async Task<long> InsertAsync(
+        DbConnection connection, DbTransaction? transaction, long at, string actor, string action, string target, string? detail, CancellationToken cancellationToken)
+    {
         await using var command = Sql.Command(
             connection,
-            null,
+            transaction,
             "INSERT INTO audit (at, actor, action, target, detail) VALUES (@at, @actor, @action, @target, @detail) RETURNING id");
         Sql.Add(command, "@at", at);
         Sql.Add(command, "@actor", actor);
         Sql.Add(command, "@action", action);
         Sql.Add(command, "@target", target);
         Sql.Add(command, "@detail", detail);
-        var id = Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), System.Globalization.CultureInfo.InvariantCulture);
-        return new AuditEntry(id, StoreTime.FromTicks(at), actor, action, target, detail);
+        return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), System.Globalization.CultureInfo.InvariantCulture);
     }
 
     /// <summary>The entries (about <paramref name="target"/>, or all), in the order recorded, streaming.</summary>

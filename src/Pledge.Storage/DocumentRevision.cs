@@ -9,4 +9,8 @@ namespace Pledge.Storage;
 /// <param name="Content">Its YAML in this version.</param>
 /// <param name="ChangedAt">When this version was put.</param>
 /// <param name="ChangedBy">Who put it.</param>
-public sealed record DocumentRevision(string Path, int Version, string Kind, string Content, Instant ChangedAt, string ChangedBy);
+public sealed record DocumentRevision(string Path, int Version, string Kind, string Content, Instant ChangedAt, string ChangedBy)
+{
+    /// <summary>Whether this version is a tombstone: the document was deleted (its content is empty).</summary>
+    public bool Deleted { get; init; }
+}

@@ -15,6 +15,9 @@ internal sealed class PostgresDialect : StoreDialect
     // pg_advisory_lock key serialising migrations between server instances: "Pledge" in ASCII.
     private const long SchemaLockKey = 0x506C65646765;
 
+    // pg_advisory_xact_lock key serialising repository writes: "PledgeD" in ASCII.
+    private const long DocumentsLockKey = 0x506C6564676544;
+
     private const string InsertBatch = """
         INSERT INTO events (id, type, subject, at, received_at, body, sequence)
         SELECT e.id, e.type, e.subject, e.at, @received_at, e.body, s.sequence
@@ -64,6 +67,13 @@ internal sealed class PostgresDialect : StoreDialect
 
     public override async Task<DbTransaction> BeginWriteAsync(DbConnection connection, CancellationToken cancellationToken) =>
         await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+
+    public override async Task LockDocumentsAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken)
+    {
+        await using var command = Sql.Command(connection, transaction, "SELECT pg_advisory_xact_lock(@key)");
+        Sql.Add(command, "@key", DocumentsLockKey);
+        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
 
     public override Task PrepareAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 

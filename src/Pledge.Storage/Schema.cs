@@ -244,6 +244,19 @@ internal static class Schema
                 "CREATE TRIGGER action_history_append_only BEFORE UPDATE OR DELETE ON action_history FOR EACH ROW EXECUTE FUNCTION pledge_append_only()",
                 "CREATE TRIGGER action_history_no_truncate BEFORE TRUNCATE ON action_history FOR EACH STATEMENT EXECUTE FUNCTION pledge_append_only()",
             ]),
+        new Migration(
+            3,
+            "document tombstones: documents.deleted, document_history.deleted",
+            [
+                // A deleted document keeps its row (history references it) and its numbering; a tombstone version
+                // in the history records who deleted it and when, so the history stays append-only.
+                "ALTER TABLE documents ADD COLUMN deleted INTEGER NOT NULL DEFAULT 0",
+                "ALTER TABLE document_history ADD COLUMN deleted INTEGER NOT NULL DEFAULT 0",
+            ],
+            [
+                "ALTER TABLE documents ADD COLUMN deleted integer NOT NULL DEFAULT 0",
+                "ALTER TABLE document_history ADD COLUMN deleted integer NOT NULL DEFAULT 0",
+            ]),
     ];
 
     /// <summary>The newest version this code knows.</summary>

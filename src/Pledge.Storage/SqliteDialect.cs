@@ -99,6 +99,8 @@ internal sealed class SqliteDialect : StoreDialect
         return Task.FromResult<DbTransaction>(((SqliteConnection)connection).BeginTransaction(IsolationLevel.Serializable, deferred: false));
     }
 
+    public override Task LockDocumentsAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken) => Task.CompletedTask;
+
     public override async Task PrepareAsync(CancellationToken cancellationToken)
     {
         // Created on first start, folder included.

@@ -60,6 +60,13 @@ internal abstract class StoreDialect : IAsyncDisposable
     /// <summary>Starts a transaction that will write: on SQLite it takes the write lock at once (<c>BEGIN IMMEDIATE</c>).</summary>
     public abstract Task<DbTransaction> BeginWriteAsync(DbConnection connection, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Serialises writers of the repository documents until <paramref name="transaction"/> ends, so a change
+    /// validated against the documents read inside it cannot race another (SQLite's write transaction already
+    /// holds the file's write lock).
+    /// </summary>
+    public abstract Task LockDocumentsAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken);
+
     /// <summary>Runs once when the store opens, before migrations (SQLite creates the file and switches it to WAL).</summary>
     public abstract Task PrepareAsync(CancellationToken cancellationToken);
 

@@ -30,3 +30,10 @@ public sealed class ReadsApiTestsOnPostgres : ReadsApiTests<PostgresTestDatabase
 public sealed class BadInputTestsOnSqlite : BadInputTests<SqliteTestDatabase>;
 
 public sealed class BadInputTestsOnPostgres : BadInputTests<PostgresTestDatabase>;
+public sealed class DefinitionsApiTestsOnSqlite : DefinitionsApiTests<SqliteTestDatabase>;
+
+public sealed class DefinitionsApiTestsOnPostgres : DefinitionsApiTests<PostgresTestDatabase>;
+
+public sealed class CliApplyExportTestsOnSqlite : CliApplyExportTests<SqliteTestDatabase>;
+
+public sealed class CliApplyExportTestsOnPostgres : CliApplyExportTests<PostgresTestDatabase>;

@@ -22,3 +22,6 @@ public sealed class AuditLogTestsOnPostgres : AuditLogTests<PostgresTestDatabase
 public sealed class ActionStoreTestsOnSqlite : ActionStoreTests<SqliteTestDatabase>;
 
 public sealed class ActionStoreTestsOnPostgres : ActionStoreTests<PostgresTestDatabase>;
+public sealed class DocumentBatchTestsOnSqlite : DocumentBatchTests<SqliteTestDatabase>;
+
+public sealed class DocumentBatchTestsOnPostgres : DocumentBatchTests<PostgresTestDatabase>;

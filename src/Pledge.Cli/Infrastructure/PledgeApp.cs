@@ -1,5 +1,6 @@
 using NodaTime;
 using Pledge.Cli.Calendars;
+using Pledge.Cli.Remote;
 using Pledge.Cli.Reports;
 using Pledge.Cli.Repositories;
 using Spectre.Console;
@@ -18,7 +19,7 @@ internal static class PledgeApp
 
     /// <summary>Options that take a value. Spectre.Console.Cli fills a value-less one with an internal placeholder, so catch them first.</summary>
     private static readonly HashSet<string> ValueOptions =
-        ["-c", "--calendar", "-s", "--start", "-m", "--minutes", "-f", "--from", "-t", "--to", "-r", "--repo", "--customer", "--service", "--priority", "--at", "--events", "-p", "--period", "-o", "--output", "--grace", "--trend", "--set", "--periods", "--target", "--attainment"];
+        ["-c", "--calendar", "-s", "--start", "-m", "--minutes", "-f", "--from", "-t", "--to", "-r", "--repo", "--customer", "--service", "--priority", "--at", "--events", "-p", "--period", "-o", "--output", "--grace", "--trend", "--set", "--periods", "--target", "--attainment", "--server", "--api-key"];
 
     private static void RequireOptionValues(string[] args)
     {
@@ -67,6 +68,12 @@ internal static class PledgeApp
             config.AddCommand<ValidateCommand>("validate")
                 .WithDescription("Check a service-level repository: every problem with file, line and field.")
                 .WithExample("validate", "samples/beverage-supplier");
+            config.AddCommand<ApplyCommand>("apply")
+                .WithDescription("Validate a repository folder and send it to a Pledge server as the whole repository in one call; print what changed per file.")
+                .WithExample("apply", "samples/beverage-supplier", "--server", "http://127.0.0.1:5080");
+            config.AddCommand<ExportCommand>("export")
+                .WithDescription("Write a Pledge server's repository into a folder, as pledge apply sends it.")
+                .WithExample("export", "--server", "http://127.0.0.1:5080", "exported");
             config.AddCommand<ServiceReportCommand>("report")
                 .WithDescription("Every target of every customer in a period: ticket clocks, availability, deliveries, satisfaction, compliance, custom series; budgets, burn rates, trends, actions, watermelon flags.")
                 .WithExample("report", "--repo", "samples/beverage-supplier", "--events", "samples/beverage-supplier/events", "--period", "2026-11");

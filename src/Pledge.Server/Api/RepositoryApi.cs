@@ -1,5 +1,7 @@
 using System.Text.Json;
 using Pledge.Agreements;
+using Pledge.Server.Api.Definitions;
+using Pledge.Storage;
 
 namespace Pledge.Server.Api;
 
@@ -21,11 +23,12 @@ internal static class RepositoryApi
             .Produces<RepositoryFiles>();
         group.MapPut("/", PutAsync)
             .WithName("PutRepository")
-            .WithSummary("Validates and stores a repository: {\"files\": {\"catalogue.yaml\": \"…\", \"agreements/acme-gold.yaml\": \"…\"}}.")
-            .WithDescription("The files sent are laid over the stored ones and the whole is validated with the same reader as `pledge validate`; any error refuses the call (422, every problem with file, line, column and field) and nothing is stored. Each changed file becomes a new version of its document, by the X-Pledge-Actor header (default api), and the change is audited.")
+            .WithSummary("Validates and stores a repository in one transaction: {\"files\": {\"catalogue.yaml\": \"…\"}, \"delete\": [\"agreements/old.yaml\"], \"replace\": false}.")
+            .WithDescription("The files sent are laid over the stored ones (with replace: true every stored file not sent is deleted; delete names files to delete) and the whole is validated with the same reader as `pledge validate`; any error refuses the call (422, every problem with file, line, column and field; 409 when it breaks an agreement's lifecycle) and nothing is stored. Each changed file becomes a new version of its document, a deleted one a tombstone version, by the X-Pledge-Actor header (default api), all in one transaction with one audit entry. ?dryRun=true checks and answers the same, storing nothing.")
             .Accepts<RepositoryFiles>("application/json")
             .Produces<RepositoryApplied>()
             .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge);
         return app;
@@ -37,24 +40,31 @@ internal static class RepositoryApi
         return TypedResults.Ok(new RepositoryFiles(new SortedDictionary<string, string>(await RepositoryDocuments.LoadAsync(store, cancellationToken), StringComparer.Ordinal)));
     }
 
-    private static async Task<IResult> PutAsync(HttpRequest request, PledgeDatabase database, CancellationToken cancellationToken)
+    /// <summary>The caller's name for the audit: the X-Pledge-Actor header, <c>api</c> when absent; null when the header is unusable.</summary>
+    public static string? ActorOf(HttpRequest request)
+    {
+        var actor = request.Headers[ActorHeader].ToString().Trim();
+        return actor.Length == 0 ? "api" : actor.Length > 200 || actor.Any(char.IsControl) ? null : actor;
+    }
+
+    /// <summary>400 for an unusable X-Pledge-Actor header.</summary>
+    public static IResult BadActor() => BadRequest($"the {ActorHeader} header is over 200 characters or holds control characters", ActorHeader);
+
+    private static async Task<IResult> PutAsync(HttpRequest request, PledgeDatabase database, bool? dryRun, CancellationToken cancellationToken)
     {
         if (await RequestBody.ReadAsync(request, cancellationToken) is not { } body)
         {
             return RequestBody.TooLarge();
         }
 
-        var actor = request.Headers[ActorHeader].ToString().Trim();
-        if (actor.Length == 0)
+        if (ActorOf(request) is not { } actor)
         {
-            actor = "api";
-        }
-        else if (actor.Length > 200 || actor.Any(char.IsControl))
-        {
-            return BadRequest($"the {ActorHeader} header is over 200 characters or holds control characters", ActorHeader);
+            return BadActor();
         }
 
         var files = new Dictionary<string, string>(StringComparer.Ordinal);
+        var deletes = new List<string>();
+        var replace = false;
         try
         {
             using var document = JsonDocument.Parse(body);
@@ -64,9 +74,9 @@ internal static class RepositoryApi
                 return BadRequest("the body is {\"files\": {\"catalogue.yaml\": \"…\", …}}: an object of file texts by path", "files");
             }
 
-            foreach (var property in root.EnumerateObject().Where(p => p.Name != "files"))
+            foreach (var property in root.EnumerateObject().Where(p => p.Name is not ("files" or "delete" or "replace")))
             {
-                return BadRequest($"unknown field \"{property.Name}\": the body has only \"files\"", property.Name);
+                return BadRequest($"unknown field \"{property.Name}\": the body has files, delete and replace", property.Name);
             }
 
             foreach (var file in filesElement.EnumerateObject())
@@ -83,40 +93,75 @@ internal static class RepositoryApi
 
                 files[file.Name] = file.Value.GetString()!;
             }
+
+            if (root.TryGetProperty("replace", out var replaceElement))
+            {
+                if (replaceElement.ValueKind is not (JsonValueKind.True or JsonValueKind.False))
+                {
+                    return BadRequest("is true or false: true deletes every stored file the call does not send", "replace");
+                }
+
+                replace = replaceElement.GetBoolean();
+            }
+
+            if (root.TryGetProperty("delete", out var deleteElement))
+            {
+                if (deleteElement.ValueKind != JsonValueKind.Array)
+                {
+                    return BadRequest("is a list of paths to delete: [\"agreements/old.yaml\"]", "delete");
+                }
+
+                var i = 0;
+                foreach (var item in deleteElement.EnumerateArray())
+                {
+                    var path = item.ValueKind == JsonValueKind.String ? item.GetString()! : null;
+                    if (path is null || !RepositoryDocuments.IsRepositoryPath(path))
+                    {
+                        return BadRequest("is not a repository file path", $"delete[{i}]");
+                    }
+
+                    if (files.ContainsKey(path))
+                    {
+                        return BadRequest($"\"{path}\" is both sent and deleted", $"delete[{i}]");
+                    }
+
+                    deletes.Add(path);
+                    i++;
+                }
+            }
         }
         catch (JsonException e)
         {
             return BadRequest($"the body is not JSON: {e.Message}", "body");
         }
 
-        if (files.Count == 0)
+        if (files.Count == 0 && deletes.Count == 0)
         {
             return BadRequest("no files: send at least catalogue.yaml, customers.yaml, calendars/ and agreements/", "files");
         }
 
         var store = await database.GetAsync();
 
-        // Documents are never deleted (schema version 1), so what will be in force is the stored files with these
-        // laid over them: validate that whole, not the request alone.
-        var merged = await RepositoryDocuments.LoadAsync(store, cancellationToken);
-        foreach (var (path, text) in files)
+        // The files are laid over the stored ones (or replace them all), and that whole is what is validated.
+        var result = await RepositoryChanges.ApplyAsync(
+            store,
+            stored => new RepositoryChanges.Plan(files, replace ? [.. stored.Keys.Where(p => !files.ContainsKey(p)).Union(deletes)] : deletes),
+            actor,
+            new DocumentAudit("repository.put", "repository"),
+            dryRun ?? false,
+            cancellationToken);
+        if (result.Refusal is not null)
         {
-            merged[path] = text;
+            return result.Refusal;
         }
 
-        var read = ServiceLevelRepositoryReader.Read(new InMemoryRepositorySource(merged));
-        if (!read.IsValid)
-        {
-            var errors = read.Problems.Where(p => !p.IsWarning).ToList();
-            return TypedResults.Problem(
-                statusCode: StatusCodes.Status422UnprocessableEntity,
-                title: "Invalid repository",
-                detail: $"{errors.Count} problem(s), nothing was stored; first: {errors[0]}",
-                extensions: new Dictionary<string, object?> { ["problems"] = read.Problems.Select(Problem).ToList() });
-        }
-
-        var changed = await RepositoryDocuments.StoreAsync(store, files, actor, cancellationToken);
-        return TypedResults.Ok(new RepositoryApplied(files.Count, changed, [.. read.Problems.Select(Problem)]));
+        var changed = result.Outcomes.Where(o => o.Changed).Select(o => $"{o.Path} v{o.Version}").ToList();
+        return TypedResults.Ok(new RepositoryApplied(
+            files.Count,
+            changed,
+            [.. result.Warnings.Select(Problem)],
+            [.. result.Outcomes.Where(o => o.Change != DocumentChange.Absent).Select(o => new RepositoryFileOutcome(o.Path, o.Change.ToString().ToLowerInvariant(), o.Version))],
+            dryRun ?? false));
     }
 
     private static RepositoryProblemBody Problem(RepositoryProblem p) =>
@@ -130,11 +175,16 @@ internal static class RepositoryApi
 /// <summary>A repository as files: their text by path from the repository root (<c>agreements/acme-gold.yaml</c>).</summary>
 internal sealed record RepositoryFiles(IReadOnlyDictionary<string, string> Files);
 
-/// <summary>What <c>PUT /api/v1/repository</c> did.</summary>
+/// <summary>What <c>PUT /api/v1/repository</c> did (or, in a dry run, would do).</summary>
 /// <param name="Files">Files sent.</param>
-/// <param name="Changed">Files stored as a new version (<c>path vN</c>); the others were unchanged.</param>
+/// <param name="Changed">Files stored as a new version (<c>path vN</c>, deletions included); the others were unchanged.</param>
 /// <param name="Warnings">Warnings of the validation (they do not stop it).</param>
-internal sealed record RepositoryApplied(int Files, IReadOnlyList<string> Changed, IReadOnlyList<RepositoryProblemBody> Warnings);
+/// <param name="Results">What was done to each file: created, updated, unchanged or deleted, and its version after.</param>
+/// <param name="DryRun">Whether nothing was stored (<c>?dryRun=true</c>).</param>
+internal sealed record RepositoryApplied(int Files, IReadOnlyList<string> Changed, IReadOnlyList<RepositoryProblemBody> Warnings, IReadOnlyList<RepositoryFileOutcome> Results, bool DryRun);
+
+/// <summary>What a repository PUT did to one file.</summary>
+internal sealed record RepositoryFileOutcome(string Path, string Change, int Version);
 
 /// <summary>One problem of a repository, where it is and what is wrong.</summary>
 internal sealed record RepositoryProblemBody(string File, int Line, int Column, string Field, string Message, string Severity);

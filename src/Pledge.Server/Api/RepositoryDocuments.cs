@@ -32,24 +32,13 @@ internal static class RepositoryDocuments
         return documents.ToDictionary(d => d.Path, d => d.Content, StringComparer.Ordinal);
     }
 
-    /// <summary>Stores each file (a new version when it changed) and audits the change; returns the paths that changed.</summary>
+    /// <summary>Stores the files in one batch (a new version for each that changed) with one audit entry; returns the paths that changed.</summary>
     public static async Task<List<string>> StoreAsync(PledgeStore store, IReadOnlyDictionary<string, string> files, string actor, CancellationToken cancellationToken)
     {
-        var changed = new List<string>();
-        foreach (var (path, content) in files.OrderBy(f => f.Key, StringComparer.Ordinal))
-        {
-            var put = await store.Documents.PutAsync(path, KindOf(path), content, actor, cancellationToken);
-            if (put.Changed)
-            {
-                changed.Add($"{path} v{put.Document.Version}");
-            }
-        }
-
-        if (changed.Count > 0)
-        {
-            await store.Audit.RecordAsync(actor, "repository.put", "repository", string.Join(", ", changed), cancellationToken);
-        }
-
-        return changed;
+        var outcomes = await store.Documents.PutManyAsync(
+            new DocumentBatch([.. files.Select(f => new DocumentWrite(f.Key, KindOf(f.Key), f.Value))], [], new DocumentAudit("repository.put", "repository")),
+            actor,
+            cancellationToken);
+        return [.. outcomes.Where(o => o.Changed).Select(o => $"{o.Path} v{o.Version}")];
     }
 }
