@@ -1,6 +1,7 @@
 using NodaTime;
 using Pledge.Server;
 using Pledge.Server.Api;
+using Pledge.Server.Monitoring;
 using Scalar.AspNetCore;
 
 // The composition root: the only place that picks the real clocks, the database and the address.
@@ -14,6 +15,9 @@ builder.Services.AddSingleton<IClock>(SystemClock.Instance);
 #pragma warning restore RS0030
 builder.Services.AddSingleton<PledgeDatabase>();
 builder.Services.AddHostedService(sp => sp.GetRequiredService<PledgeDatabase>());
+// The live monitor: timer queue, alerts (docs/monitor.md).
+builder.Services.AddSingleton<LiveMonitor>();
+builder.Services.AddHostedService(sp => sp.GetRequiredService<LiveMonitor>());
 builder.Services.AddProblemDetails();
 builder.Services.AddOpenApi();
 
@@ -27,6 +31,8 @@ app.MapHealthApi();
 app.MapEventsApi();
 app.MapRepositoryApi();
 app.MapReportApi();
+app.MapAlertsApi();
+app.MapMonitorApi();
 app.Lifetime.ApplicationStarted.Register(() => StartupBanner.Print(app));
 
 await app.RunAsync();

@@ -92,6 +92,7 @@ internal static class EventsApi
         try
         {
             var result = await store.Events.AppendAsync(batch.Events, cancellationToken);
+            request.HttpContext.RequestServices.GetService<Monitoring.LiveMonitor>()?.EventsStored(batch.Events);
             return TypedResults.Ok(new AppendCounts(result.Inserted, result.Duplicates));
         }
         catch (ArgumentException e)

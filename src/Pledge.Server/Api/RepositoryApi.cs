@@ -116,6 +116,7 @@ internal static class RepositoryApi
         }
 
         var changed = await RepositoryDocuments.StoreAsync(store, files, actor, cancellationToken);
+        request.HttpContext.RequestServices.GetService<Monitoring.LiveMonitor>()?.RepositoryChanged();
         return TypedResults.Ok(new RepositoryApplied(files.Count, changed, [.. read.Problems.Select(Problem)]));
     }
 
