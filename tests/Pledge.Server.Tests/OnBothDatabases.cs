@@ -18,3 +18,7 @@ public sealed class RepositoryApiTestsOnPostgres : RepositoryApiTests<PostgresTe
 public sealed class ReportApiTestsOnSqlite : ReportApiTests<SqliteTestDatabase>;
 
 public sealed class ReportApiTestsOnPostgres : ReportApiTests<PostgresTestDatabase>;
+
+public sealed class LiveMonitorTestsOnSqlite : LiveMonitorTests<SqliteTestDatabase>;
+
+public sealed class LiveMonitorTestsOnPostgres : LiveMonitorTests<PostgresTestDatabase>;

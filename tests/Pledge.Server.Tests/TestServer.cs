@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Pledge.Storage;
 
@@ -17,10 +18,16 @@ public sealed class PledgeTestServer : IAsyncDisposable
 
     public HttpClient Client { get; }
 
-    /// <summary>Starts a server on <paramref name="database"/>; <paramref name="demo"/> adds <c>--demo</c>.</summary>
-    public static PledgeTestServer Start(string database, bool demo = false, string? demoDirectory = null) =>
+    /// <summary>Starts a server on <paramref name="database"/>; <paramref name="demo"/> adds <c>--demo</c>; <paramref name="time"/>
+    /// replaces the server's clock (a <c>FakeTimeProvider</c> to drive the live monitor).</summary>
+    public static PledgeTestServer Start(string database, bool demo = false, string? demoDirectory = null, TimeProvider? time = null) =>
         new(new WebApplicationFactory<Program>().WithWebHostBuilder(builder =>
         {
+            if (time is not null)
+            {
+                builder.ConfigureTestServices(services => services.AddSingleton(time));
+            }
+
             builder.UseSetting("database", database);
             if (demo)
             {
@@ -35,6 +42,9 @@ public sealed class PledgeTestServer : IAsyncDisposable
 
     /// <summary>The server's store, to check what a call stored.</summary>
     internal Task<PledgeStore> StoreAsync() => _factory.Services.GetRequiredService<PledgeDatabase>().GetAsync();
+
+    /// <summary>One of the server's services (its live monitor, say).</summary>
+    internal T Service<T>() where T : notnull => _factory.Services.GetRequiredService<T>();
 
     public async ValueTask DisposeAsync()
     {

@@ -16,6 +16,9 @@ internal static class AlertPlanner
     /// <summary>The threshold of a breach alert.</summary>
     public const string BreachThreshold = "breach";
 
+    // Clocks count in ticks (100 ns): an instant a nanosecond on would still be the same tick.
+    private static readonly Duration OneTick = Duration.FromTicks(1);
+
     /// <summary>
     /// The clocks of <paramref name="history"/>'s ticket that are open at <paramref name="now"/> (or later, by events
     /// already known), each with the alerts it will raise: every warning and breach after <paramref name="now"/>,
@@ -46,7 +49,7 @@ internal static class AlertPlanner
             var horizon = known;
             if (open.Deadline is { } deadline)
             {
-                horizon = Instant.Max(known, definition.Calendar.Due(deadline, Duration.Zero) + Duration.Epsilon);
+                horizon = Instant.Max(known, definition.Calendar.Due(deadline, Duration.Zero) + OneTick);
             }
 
             var outcome = ClockEvaluator.Evaluate(definition, history, horizon, explain: true);
