@@ -17,8 +17,21 @@ namespace Pledge.Storage;
 /// </remarks>
 public sealed class AlertStore
 {
-    // 13 parameters a row: about 6,500 a statement, far below both databases' limits (SQLite 32,766, PostgreSQL 65,535).
-    private const int RowsPerStatement = 500;
+    // PostgreSQL takes a chunk of alerts per statement, as arrays (a round trip per row would cost more than the row).
+    private const int RowsPerStatement = 5000;
+
+    private const string InsertOne = """
+        INSERT INTO alerts (id, kind, due_at, fired_at, agreement, target, customer, service, priority, ticket, threshold, text)
+        VALUES (@id, @kind, @due_at, @fired_at, @agreement, @target, @customer, @service, @priority, @ticket, @threshold, @text)
+        ON CONFLICT (id) DO NOTHING RETURNING sequence
+        """;
+
+    private const string InsertArrays = """
+        INSERT INTO alerts (id, kind, due_at, fired_at, agreement, target, customer, service, priority, ticket, threshold, text)
+        SELECT * FROM unnest(@ids::text[], @kinds::text[], @dues::bigint[], @fireds::bigint[], @agreements::text[], @targets::text[],
+            @customers::text[], @services::text[], @priorities::text[], @tickets::text[], @thresholds::text[], @texts::text[])
+        ON CONFLICT (id) DO NOTHING RETURNING id, sequence
+        """;
 
     private const string Columns = "SELECT sequence, id, kind, due_at, fired_at, agreement, target, customer, service, priority, ticket, threshold, text FROM alerts";
 
@@ -67,9 +80,17 @@ public sealed class AlertStore
         // In id order, so two processes recording overlapping sets meet their common ids in the same order and one
         // waits for the other instead of deadlocking (PostgreSQL), as event batches do.
         var sequences = new Dictionary<string, long>(StringComparer.Ordinal);
-        foreach (var chunk in unique.OrderBy(a => a.Id, StringComparer.Ordinal).Chunk(RowsPerStatement))
+        var ordered = unique.OrderBy(a => a.Id, StringComparer.Ordinal);
+        if (_dialect.Kind == StoreKind.PostgreSql)
         {
-            await InsertAsync(connection, transaction, chunk, sequences, cancellationToken).ConfigureAwait(false);
+            foreach (var chunk in ordered.Chunk(RowsPerStatement))
+            {
+                await InsertArraysAsync(connection, transaction, chunk, sequences, cancellationToken).ConfigureAwait(false);
+            }
+        }
+        else
+        {
+            await InsertRowsAsync(connection, transaction, ordered, sequences, cancellationToken).ConfigureAwait(false);
         }
 
         var recorded = new List<AlertRecord>(sequences.Count);
@@ -180,32 +201,53 @@ public sealed class AlertStore
         return counts;
     }
 
-    private static async Task InsertAsync(DbConnection connection, DbTransaction transaction, AlertRecord[] chunk, Dictionary<string, long> sequences, CancellationToken cancellationToken)
+    /// <summary>PostgreSQL: each chunk in one statement, its columns as arrays.</summary>
+    private static async Task InsertArraysAsync(DbConnection connection, DbTransaction transaction, AlertRecord[] chunk, Dictionary<string, long> sequences, CancellationToken cancellationToken)
     {
-        await using var command = Sql.Command(connection, transaction, string.Empty);
-        var sql = new StringBuilder("INSERT INTO alerts (id, kind, due_at, fired_at, agreement, target, customer, service, priority, ticket, threshold, text) VALUES ");
-        for (var i = 0; i < chunk.Length; i++)
-        {
-            var a = chunk[i];
-            sql.Append(i == 0 ? "(" : ", (");
-            object?[] values = [a.Id, a.Kind, a.DueAt.ToUnixTimeTicks(), a.FiredAt.ToUnixTimeTicks(), a.Agreement, a.Target, a.Customer, a.Service, a.Priority, a.Ticket, a.Threshold, a.Text];
-            for (var c = 0; c < values.Length; c++)
-            {
-                var name = string.Create(CultureInfo.InvariantCulture, $"@p{i}_{c}");
-                sql.Append(c == 0 ? string.Empty : ", ").Append(name);
-                Sql.Add(command, name, values[c]);
-            }
-
-            sql.Append(')');
-        }
-
-#pragma warning disable CA2100 // Parameter names only; values are parameters.
-        command.CommandText = sql.Append(" ON CONFLICT (id) DO NOTHING RETURNING id, sequence").ToString();
-#pragma warning restore CA2100
+        await using var command = Sql.Command(connection, transaction, InsertArrays);
+        Sql.Add(command, "@ids", chunk.Select(a => a.Id).ToArray());
+        Sql.Add(command, "@kinds", chunk.Select(a => a.Kind).ToArray());
+        Sql.Add(command, "@dues", chunk.Select(a => a.DueAt.ToUnixTimeTicks()).ToArray());
+        Sql.Add(command, "@fireds", chunk.Select(a => a.FiredAt.ToUnixTimeTicks()).ToArray());
+        Sql.Add(command, "@agreements", chunk.Select(a => a.Agreement).ToArray());
+        Sql.Add(command, "@targets", chunk.Select(a => a.Target).ToArray());
+        Sql.Add(command, "@customers", chunk.Select(a => a.Customer).ToArray());
+        Sql.Add(command, "@services", chunk.Select(a => a.Service).ToArray());
+        Sql.Add(command, "@priorities", chunk.Select(a => a.Priority).ToArray());
+        Sql.Add(command, "@tickets", chunk.Select(a => a.Ticket).ToArray());
+        Sql.Add(command, "@thresholds", chunk.Select(a => a.Threshold).ToArray());
+        Sql.Add(command, "@texts", chunk.Select(a => a.Text).ToArray());
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
             sequences[reader.GetString(0)] = reader.GetInt64(1);
+        }
+    }
+
+    /// <summary>SQLite: one prepared statement run per alert (in-process, so a row costs microseconds).</summary>
+    private static async Task InsertRowsAsync(DbConnection connection, DbTransaction transaction, IEnumerable<AlertRecord> alerts, Dictionary<string, long> sequences, CancellationToken cancellationToken)
+    {
+        await using var command = Sql.Command(connection, transaction, InsertOne);
+        string[] names = ["@id", "@kind", "@due_at", "@fired_at", "@agreement", "@target", "@customer", "@service", "@priority", "@ticket", "@threshold", "@text"];
+        foreach (var name in names)
+        {
+            Sql.Add(command, name, null);
+        }
+
+        await command.PrepareAsync(cancellationToken).ConfigureAwait(false);
+        var parameters = command.Parameters;
+        foreach (var a in alerts)
+        {
+            object?[] values = [a.Id, a.Kind, a.DueAt.ToUnixTimeTicks(), a.FiredAt.ToUnixTimeTicks(), a.Agreement, a.Target, a.Customer, a.Service, a.Priority, a.Ticket, a.Threshold, a.Text];
+            for (var c = 0; c < values.Length; c++)
+            {
+                parameters[c].Value = values[c] ?? DBNull.Value;
+            }
+
+            if (await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is { } sequence and not DBNull)
+            {
+                sequences[a.Id] = Convert.ToInt64(sequence, CultureInfo.InvariantCulture);
+            }
         }
     }
 

@@ -22,3 +22,7 @@ public sealed class ReportApiTestsOnPostgres : ReportApiTests<PostgresTestDataba
 public sealed class LiveMonitorTestsOnSqlite : LiveMonitorTests<SqliteTestDatabase>;
 
 public sealed class LiveMonitorTestsOnPostgres : LiveMonitorTests<PostgresTestDatabase>;
+
+public sealed class MonitorScaleTestsOnSqlite : MonitorScaleTests<SqliteTestDatabase>;
+
+public sealed class MonitorScaleTestsOnPostgres : MonitorScaleTests<PostgresTestDatabase>;

@@ -237,10 +237,9 @@ internal sealed partial class LiveMonitor : BackgroundService
             // runs on a pool thread and reads the stream there.
             var planned = await Task.Run(() =>
             {
-                var events = store.Events.ReadAsync(EventQuery.OfTypes([.. TicketEventNames.All]), cancellationToken)
-                    .ToBlockingEnumerable(cancellationToken)
-                    .Select(TicketEventOf)
-                    .OfType<TicketEvent>();
+                using var lines = new StoredLines(store.Events.ReadAsync(EventQuery.OfTypes([.. TicketEventNames.All]), cancellationToken)
+                    .ToBlockingEnumerable(cancellationToken));
+                var events = TicketEventReader.ReadJsonLines(lines).Where(r => r.IsEvent).Select(r => r.Event!);
                 var all = new List<ClockWatch[]>();
                 foreach (var history in new TicketAssembler(Grace).Assemble(events))
                 {
@@ -275,15 +274,14 @@ internal sealed partial class LiveMonitor : BackgroundService
         var now = Now();
         foreach (var ticket in _pendingTickets.ToList())
         {
-            var events = new List<TicketEvent>();
-            await foreach (var stored in store.Events.ReadAsync(new EventQuery { Subject = ticket, Types = TicketTypes }, cancellationToken).ConfigureAwait(false))
+            var stored = new List<StoredEvent>();
+            await foreach (var e in store.Events.ReadAsync(new EventQuery { Subject = ticket, Types = TicketTypes }, cancellationToken).ConfigureAwait(false))
             {
-                if (TicketEventOf(stored) is { } e)
-                {
-                    events.Add(e);
-                }
+                stored.Add(e);
             }
 
+            using var lines = new StoredLines(stored);
+            var events = TicketEventReader.ReadJsonLines(lines).Where(r => r.IsEvent).Select(r => r.Event!).ToList();
             var watches = events.Count > 0 ? Plan(repository, TicketHistory.Of(events), now) : [];
             if (_tickets.Remove(ticket, out var old))
             {
@@ -471,9 +469,6 @@ internal sealed partial class LiveMonitor : BackgroundService
     private void Post(Signal signal) => _signals.Writer.TryWrite(signal);
 
     private Instant Now() => Instant.FromDateTimeOffset(_time.GetUtcNow());
-
-    private static TicketEvent? TicketEventOf(StoredEvent stored) =>
-        TicketEventReader.ReadJsonLines(new StringReader(stored.Body)).FirstOrDefault().Event;
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Live monitor rebuilt: {OpenClocks} open clocks, {Queued} with an alert to come")]
     private partial void LogRebuilt(int openClocks, int queued);
