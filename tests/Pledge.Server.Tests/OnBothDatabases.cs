@@ -26,3 +26,7 @@ public sealed class LiveMonitorTestsOnPostgres : LiveMonitorTests<PostgresTestDa
 public sealed class MonitorScaleTestsOnSqlite : MonitorScaleTests<SqliteTestDatabase>;
 
 public sealed class MonitorScaleTestsOnPostgres : MonitorScaleTests<PostgresTestDatabase>;
+
+public sealed class AlertsApiTestsOnSqlite : AlertsApiTests<SqliteTestDatabase>;
+
+public sealed class AlertsApiTestsOnPostgres : AlertsApiTests<PostgresTestDatabase>;
