@@ -16,6 +16,9 @@ internal static class AlertPlanner
     /// <summary>The threshold of a breach alert.</summary>
     public const string BreachThreshold = "breach";
 
+    // How Core starts a warning step's detail.
+    private const string AtRisk = "at risk: ";
+
     // Clocks count in ticks (100 ns): an instant a nanosecond on would still be the same tick.
     private static readonly Duration OneTick = Duration.FromTicks(1);
 
@@ -85,7 +88,8 @@ internal static class AlertPlanner
         var id = AlertId($"{created.TicketId}|{source.QualifiedId}|{step.Measurement}|{threshold}");
         var what = breach ? "breached" : "at risk";
         var deadline = step.Deadline is { } d ? $"; deadline {d}" : string.Empty;
-        var text = $"Ticket {created.TicketId} ({created.Customer}, {created.Service}, {priority}) {what} on {source.QualifiedId}: {step.Detail}{deadline}";
+        var detail = step.Detail.StartsWith(AtRisk, StringComparison.Ordinal) ? step.Detail[AtRisk.Length..] : step.Detail;
+        var text = $"Ticket {created.TicketId} ({created.Customer}, {created.Service}, {priority}) {what} on {source.QualifiedId}: {detail}{deadline}";
         return new PlannedAlert(id, breach ? AlertKinds.Breach : AlertKinds.Warning, step.At, source.Agreement.Id, source.Target.Id,
             created.Customer, created.Service, priority, created.TicketId, threshold, text);
     }
@@ -99,7 +103,7 @@ internal static class AlertPlanner
         foreach (var warning in definition.Warnings)
         {
             var name = warning.ToString();
-            if (step.Detail.StartsWith($"at risk: {name} ", StringComparison.Ordinal))
+            if (step.Detail.StartsWith($"{AtRisk}{name} ", StringComparison.Ordinal))
             {
                 return name;
             }
