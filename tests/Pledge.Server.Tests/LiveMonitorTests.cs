@@ -76,6 +76,36 @@ public abstract class LiveMonitorTests<TDatabase> : ServerTest<TDatabase> where 
     }
 
     [Fact]
+    public async Task A_threshold_used_up_at_the_evening_close_breaches_at_the_next_opening()
+    {
+        // Created Monday 10:00: the 8h resolution is used up exactly at 18:00, the close. The breach is the next instant
+        // the clock runs, Tuesday 08:00; one business hour before the deadline is 17:00.
+        var time = new FakeTimeProvider(At("2026-11-30T10:00:00+01:00"));
+        var server = await StartWithSampleAsync(time);
+        await PostAsync(server, Created.Replace("09:00:00", "10:00:00", StringComparison.Ordinal));
+
+        // Step from one due instant to the next up to Tuesday 07:59:59: the warnings fire at theirs, no breach at the close.
+        var monitor = server.Service<LiveMonitor>();
+        var morning = Instant.FromDateTimeOffset(At("2026-12-01T07:59:59+01:00"));
+        while (monitor.Status.NextDue is { } next && next < morning)
+        {
+            await AdvanceToAsync(server, time, next);
+        }
+
+        await AdvanceToAsync(server, time, morning);
+        Assert.All(await AlertsAsync(server, "T-1", "resolution"), a => Assert.Equal(a.DueAt, a.FiredAt));
+        Assert.Equal(
+            [("T-1|corporate/resolution|1|1h before", "2026-11-30T16:00:00Z"), ("T-1|corporate/resolution|1|50%", "2026-11-30T13:00:00Z"),
+             ("T-1|corporate/resolution|1|75%", "2026-11-30T15:00:00Z"), ("T-1|corporate/resolution|1|90%", "2026-11-30T16:12:00Z")],
+            (await AlertsAsync(server, "T-1", "resolution")).Select(a => (a.Id, a.DueAt.ToString())).Order());
+
+        await AdvanceToAsync(server, time, "2026-12-01T08:00:00+01:00");
+        var breach = (await AlertsAsync(server, "T-1", "resolution")).Single(a => a.Kind == AlertKinds.Breach);
+        Assert.Equal(("2026-12-01T07:00:00Z", "2026-12-01T07:00:00Z"), (breach.DueAt.ToString(), breach.FiredAt.ToString()));
+        Assert.EndsWith("deadline 2026-11-30T17:00:00Z", breach.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_pause_moves_the_resolution_deadline_and_the_resolution_removes_what_is_left()
     {
         var time = new FakeTimeProvider(At("2026-11-30T09:00:00+01:00"));

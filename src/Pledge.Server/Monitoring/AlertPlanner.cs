@@ -71,7 +71,7 @@ internal static class AlertPlanner
                     continue;
                 }
 
-                alerts.Add(Alert(source, created, measurement?.Priority ?? created.Priority, definition, step));
+                alerts.Add(Alert(source, created, measurement, definition, step));
             }
 
             // The timeline is in time order already; a stable sort keeps it so if a future Core interleaves.
@@ -81,13 +81,15 @@ internal static class AlertPlanner
         return watches;
     }
 
-    private static PlannedAlert Alert(TargetSource source, TicketCreated created, string priority, ClockDefinition definition, ClockStep step)
+    private static PlannedAlert Alert(TargetSource source, TicketCreated created, Measurement? measurement, ClockDefinition definition, ClockStep step)
     {
         var breach = step.Kind == ClockStepKind.Breached;
+        var priority = measurement?.Priority ?? created.Priority;
         var threshold = breach ? BreachThreshold : WarningOf(definition, step);
         var id = AlertId($"{created.TicketId}|{source.QualifiedId}|{step.Measurement}|{threshold}");
         var what = breach ? "breached" : "at risk";
-        var deadline = step.Deadline is { } d ? $"; deadline {d}" : string.Empty;
+        // A breach step's own deadline is the breach; the measurement keeps the deadline it missed (a window's close, say).
+        var deadline = (breach ? measurement?.Deadline ?? step.Deadline : step.Deadline) is { } d ? $"; deadline {d}" : string.Empty;
         var detail = step.Detail.StartsWith(AtRisk, StringComparison.Ordinal) ? step.Detail[AtRisk.Length..] : step.Detail;
         var text = $"Ticket {created.TicketId} ({created.Customer}, {created.Service}, {priority}) {what} on {source.QualifiedId}: {detail}{deadline}";
         return new PlannedAlert(id, breach ? AlertKinds.Breach : AlertKinds.Warning, step.At, source.Agreement.Id, source.Target.Id,
