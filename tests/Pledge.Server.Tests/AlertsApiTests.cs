@@ -1,3 +1,4 @@
+using System.Diagnostics.Metrics;
 using System.Globalization;
 using System.Net;
 using Microsoft.Extensions.Time.Testing;
@@ -94,6 +95,69 @@ public abstract class AlertsApiTests<TDatabase> : ServerTest<TDatabase> where TD
         monitor = await ReadJsonAsync(await server.Client.GetAsync("/api/v1/monitor"));
         Assert.Equal(30, monitor.GetProperty("lastFiring").GetProperty("lagSeconds").GetDouble());
         Assert.Equal(1, monitor.GetProperty("alertsRaised").GetInt32());
+    }
+
+    [Fact]
+    public async Task The_monitor_counts_alerts_by_kind_their_lag_and_the_open_clocks_on_the_Pledge_Server_meter()
+    {
+        var time = new FakeTimeProvider(DateTimeOffset.Parse("2026-11-30T09:00:00+01:00", CultureInfo.InvariantCulture));
+        var server = Start(time: time);
+        var factory = server.Service<IMeterFactory>();
+        var raised = new Dictionary<string, long>(StringComparer.Ordinal);
+        var lags = new List<double>();
+        var open = new List<int>();
+        using var listener = new MeterListener();
+        listener.InstrumentPublished = (instrument, l) =>
+        {
+            // Only this server's meter: other tests' servers run meanwhile in the same process.
+            if (instrument.Meter.Name == "Pledge.Server" && ReferenceEquals(instrument.Meter.Scope, factory))
+            {
+                l.EnableMeasurementEvents(instrument);
+            }
+        };
+        listener.SetMeasurementEventCallback<long>((instrument, value, tags, _) =>
+        {
+            if (instrument.Name == "pledge.alerts.raised")
+            {
+                var kind = (string)tags.ToArray().Single(t => t.Key == "kind").Value!;
+                lock (raised)
+                {
+                    raised[kind] = raised.GetValueOrDefault(kind) + value;
+                }
+            }
+        });
+        listener.SetMeasurementEventCallback<double>((instrument, value, _, _) =>
+        {
+            if (instrument.Name == "pledge.monitor.lag")
+            {
+                lock (lags)
+                {
+                    lags.Add(value);
+                }
+            }
+        });
+        listener.SetMeasurementEventCallback<int>((instrument, value, _, _) =>
+        {
+            if (instrument.Name == "pledge.clocks.open")
+            {
+                open.Add(value);
+            }
+        });
+        listener.Start();
+
+        await PutSampleRepositoryAsync(server.Client);
+        await PostEventsAsync(server.Client, [Created("T-1", "initech")]);
+        var monitor = server.Service<LiveMonitor>();
+        await monitor.FlushAsync();
+        listener.RecordObservableInstruments();
+
+        // 10:00: the response's three warnings and its breach, each due at its instant but raised at 10:00.
+        time.SetUtcNow(DateTimeOffset.Parse("2026-11-30T10:00:00+01:00", CultureInfo.InvariantCulture));
+        await monitor.FlushAsync();
+
+        Assert.Equal([3], open);
+        Assert.Equal(new Dictionary<string, long> { ["warning"] = 3, ["breach"] = 1 }, raised);
+        Assert.Equal([0, 360, 900, 1800], lags.Order());
     }
 
     /// <summary>The sample with two P2 tickets created Monday 09:00 Berlin, the clock run to Tuesday evening: every alert raised.</summary>
