@@ -2,6 +2,7 @@ using NodaTime;
 using Pledge.Server;
 using Pledge.Server.Api;
 using Pledge.Server.Operations;
+using Pledge.Server.Monitoring;
 using Scalar.AspNetCore;
 
 // The composition root: the only place that picks the real clocks, the database and the address.
@@ -17,6 +18,9 @@ builder.Services.AddSingleton<PledgeDatabase>();
 builder.Services.AddHostedService(sp => sp.GetRequiredService<PledgeDatabase>());
 builder.Services.AddSingleton<Pledge.Server.Actions.ActionMetrics>();
 builder.Services.AddSingleton<Pledge.Server.Actions.CorrectiveActionOpener>();
+// The live monitor: timer queue, alerts (docs/monitor.md).
+builder.Services.AddSingleton<LiveMonitor>();
+builder.Services.AddHostedService(sp => sp.GetRequiredService<LiveMonitor>());
 builder.Services.AddProblemDetails();
 builder.Services.AddOpenApi();
 builder.AddOperations();
@@ -35,6 +39,8 @@ app.MapDefinitionsApi();
 app.MapReportApi();
 app.MapActionsApi();
 app.MapReadsApi();
+app.MapAlertsApi();
+app.MapMonitorApi();
 app.Lifetime.ApplicationStarted.Register(() => StartupBanner.Print(app));
 
 await app.RunAsync();

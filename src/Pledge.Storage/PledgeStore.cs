@@ -31,6 +31,7 @@ public sealed class PledgeStore : IAsyncDisposable
         Documents = new DocumentStore(dialect, time);
         Audit = new AuditLog(dialect, time);
         Actions = new ActionStore(dialect, time);
+        Alerts = new AlertStore(dialect);
     }
 
     /// <summary>The newest schema version this build knows and migrates to.</summary>
@@ -57,6 +58,8 @@ public sealed class PledgeStore : IAsyncDisposable
 
     /// <summary>Corrective actions, their links to breaches and their history.</summary>
     public ActionStore Actions { get; }
+    /// <summary>The alerts the live monitor raised (warnings, breaches, budget alerts), each once.</summary>
+    public AlertStore Alerts { get; }
 
     /// <summary>
     /// Opens the database and brings its schema up to date: each missing migration in its own transaction; nothing

@@ -257,6 +257,60 @@ internal static class Schema
                 "ALTER TABLE documents ADD COLUMN deleted integer NOT NULL DEFAULT 0",
                 "ALTER TABLE document_history ADD COLUMN deleted integer NOT NULL DEFAULT 0",
             ]),
+
+        // The live monitor's alerts (docs/monitor.md). The id names the clock, the measurement and the threshold, so
+        // the same warning is recorded once whatever restarts or re-evaluations happen; sequence orders them for paging.
+        new Migration(
+            4,
+            "alerts",
+            [
+                """
+                CREATE TABLE alerts (
+                    sequence INTEGER PRIMARY KEY AUTOINCREMENT,
+                    id TEXT NOT NULL UNIQUE,
+                    kind TEXT NOT NULL,
+                    due_at INTEGER NOT NULL,
+                    fired_at INTEGER NOT NULL,
+                    agreement TEXT NOT NULL,
+                    target TEXT NOT NULL,
+                    customer TEXT NOT NULL,
+                    service TEXT NOT NULL,
+                    priority TEXT,
+                    ticket TEXT,
+                    threshold TEXT NOT NULL,
+                    text TEXT NOT NULL
+                ) STRICT
+                """,
+                "CREATE INDEX alerts_customer ON alerts (customer, sequence)",
+                "CREATE INDEX alerts_ticket ON alerts (ticket, sequence)",
+                "CREATE INDEX alerts_fired ON alerts (fired_at, sequence)",
+                $"CREATE TRIGGER alerts_no_update BEFORE UPDATE ON alerts BEGIN SELECT RAISE(ABORT, 'alerts {AppendOnly}'); END",
+                $"CREATE TRIGGER alerts_no_delete BEFORE DELETE ON alerts BEGIN SELECT RAISE(ABORT, 'alerts {AppendOnly}'); END",
+            ],
+            [
+                """
+                CREATE TABLE alerts (
+                    id text PRIMARY KEY,
+                    sequence bigint GENERATED ALWAYS AS IDENTITY (SEQUENCE NAME alerts_sequence) NOT NULL UNIQUE,
+                    kind text NOT NULL,
+                    due_at bigint NOT NULL,
+                    fired_at bigint NOT NULL,
+                    agreement text NOT NULL,
+                    target text NOT NULL,
+                    customer text NOT NULL,
+                    service text NOT NULL,
+                    priority text,
+                    ticket text,
+                    threshold text NOT NULL,
+                    text text NOT NULL
+                )
+                """,
+                "CREATE INDEX alerts_customer ON alerts (customer, sequence)",
+                "CREATE INDEX alerts_ticket ON alerts (ticket, sequence)",
+                "CREATE INDEX alerts_fired ON alerts (fired_at, sequence)",
+                "CREATE TRIGGER alerts_append_only BEFORE UPDATE OR DELETE ON alerts FOR EACH ROW EXECUTE FUNCTION pledge_append_only()",
+                "CREATE TRIGGER alerts_no_truncate BEFORE TRUNCATE ON alerts FOR EACH STATEMENT EXECUTE FUNCTION pledge_append_only()",
+            ]),
     ];
 
     /// <summary>The newest version this code knows.</summary>

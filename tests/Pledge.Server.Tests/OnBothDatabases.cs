@@ -37,3 +37,14 @@ public sealed class DefinitionsApiTestsOnPostgres : DefinitionsApiTests<Postgres
 public sealed class CliApplyExportTestsOnSqlite : CliApplyExportTests<SqliteTestDatabase>;
 
 public sealed class CliApplyExportTestsOnPostgres : CliApplyExportTests<PostgresTestDatabase>;
+public sealed class LiveMonitorTestsOnSqlite : LiveMonitorTests<SqliteTestDatabase>;
+
+public sealed class LiveMonitorTestsOnPostgres : LiveMonitorTests<PostgresTestDatabase>;
+
+public sealed class MonitorScaleTestsOnSqlite : MonitorScaleTests<SqliteTestDatabase>;
+
+public sealed class MonitorScaleTestsOnPostgres : MonitorScaleTests<PostgresTestDatabase>;
+
+public sealed class AlertsApiTestsOnSqlite : AlertsApiTests<SqliteTestDatabase>;
+
+public sealed class AlertsApiTestsOnPostgres : AlertsApiTests<PostgresTestDatabase>;

@@ -28,9 +28,9 @@ public abstract class ServerTest<TDatabase> : IAsyncLifetime where TDatabase : T
     }
 
     /// <summary>A server on this test's database.</summary>
-    protected PledgeTestServer Start(bool demo = false, string? demoDirectory = null, Action<Microsoft.Extensions.DependencyInjection.IServiceCollection>? services = null)
+    protected PledgeTestServer Start(bool demo = false, string? demoDirectory = null, Action<Microsoft.Extensions.DependencyInjection.IServiceCollection>? services = null, TimeProvider? time = null)
     {
-        var server = PledgeTestServer.Start(ConnectionString, demo, demoDirectory, services);
+        var server = PledgeTestServer.Start(ConnectionString, demo, demoDirectory, services, time);
         _servers.Add(server);
         return server;
     }

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Pledge.Storage;
 
@@ -18,13 +19,19 @@ public sealed class PledgeTestServer : IAsyncDisposable
     public HttpClient Client { get; }
 
     /// <summary>Starts a server on <paramref name="database"/>; <paramref name="demo"/> adds <c>--demo</c>;
-    /// <paramref name="services"/> replaces services (a fake clock …) after the server's own.</summary>
-    public static PledgeTestServer Start(string database, bool demo = false, string? demoDirectory = null, Action<IServiceCollection>? services = null) =>
+    /// <paramref name="services"/> replaces services after the server's own; <paramref name="time"/> replaces the
+    /// server's clock (a <c>FakeTimeProvider</c> to drive the live monitor).</summary>
+    public static PledgeTestServer Start(string database, bool demo = false, string? demoDirectory = null, Action<IServiceCollection>? services = null, TimeProvider? time = null) =>
         new(new WebApplicationFactory<Program>().WithWebHostBuilder(builder =>
         {
             if (services is not null)
             {
                 builder.ConfigureServices(services);
+            }
+
+            if (time is not null)
+            {
+                builder.ConfigureTestServices(services => services.AddSingleton(time));
             }
 
             builder.UseSetting("database", database);
@@ -44,6 +51,9 @@ public sealed class PledgeTestServer : IAsyncDisposable
 
     /// <summary>The server's store, to check what a call stored.</summary>
     internal Task<PledgeStore> StoreAsync() => _factory.Services.GetRequiredService<PledgeDatabase>().GetAsync();
+
+    /// <summary>One of the server's services (its live monitor, say).</summary>
+    internal T Service<T>() where T : notnull => _factory.Services.GetRequiredService<T>();
 
     public async ValueTask DisposeAsync()
     {

@@ -25,3 +25,6 @@ public sealed class ActionStoreTestsOnPostgres : ActionStoreTests<PostgresTestDa
 public sealed class DocumentBatchTestsOnSqlite : DocumentBatchTests<SqliteTestDatabase>;
 
 public sealed class DocumentBatchTestsOnPostgres : DocumentBatchTests<PostgresTestDatabase>;
+public sealed class AlertStoreTestsOnSqlite : AlertStoreTests<SqliteTestDatabase>;
+
+public sealed class AlertStoreTestsOnPostgres : AlertStoreTests<PostgresTestDatabase>;

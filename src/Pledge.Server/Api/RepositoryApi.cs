@@ -155,6 +155,11 @@ internal static class RepositoryApi
             return result.Refusal;
         }
 
+        if (!(dryRun ?? false))
+        {
+            request.HttpContext.RequestServices.GetService<Monitoring.LiveMonitor>()?.RepositoryChanged();
+        }
+
         var changed = result.Outcomes.Where(o => o.Changed).Select(o => $"{o.Path} v{o.Version}").ToList();
         return TypedResults.Ok(new RepositoryApplied(
             files.Count,
