@@ -1,6 +1,7 @@
 using NodaTime;
 using Pledge.Server;
 using Pledge.Server.Api;
+using Pledge.Server.Notifications;
 using Scalar.AspNetCore;
 
 // The composition root: the only place that picks the real clocks, the database and the address.
@@ -16,6 +17,7 @@ builder.Services.AddSingleton<PledgeDatabase>();
 builder.Services.AddHostedService(sp => sp.GetRequiredService<PledgeDatabase>());
 builder.Services.AddProblemDetails();
 builder.Services.AddOpenApi();
+builder.Services.AddNotifications(builder.Configuration);
 
 var app = builder.Build();
 app.UseExceptionHandler();
@@ -27,6 +29,8 @@ app.MapHealthApi();
 app.MapEventsApi();
 app.MapRepositoryApi();
 app.MapReportApi();
+app.MapChannelsApi();
+app.MapNotificationsApi();
 app.Lifetime.ApplicationStarted.Register(() => StartupBanner.Print(app));
 
 await app.RunAsync();

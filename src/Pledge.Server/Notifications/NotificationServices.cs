@@ -1,0 +1,23 @@
+namespace Pledge.Server.Notifications;
+
+/// <summary>Registers notifications: the outbox, its dispatcher, the webhook and SMTP senders, metrics and settings.</summary>
+internal static class NotificationServices
+{
+    public static IServiceCollection AddNotifications(this IServiceCollection services, IConfiguration configuration)
+    {
+        var options = NotificationOptions.From(configuration);
+        services.AddSingleton(options);
+        services.AddSingleton<OutboxSignal>();
+        services.AddSingleton<RepositorySnapshot>();
+        services.AddSingleton<NotificationOutbox>();
+        services.AddSingleton<NotificationMetrics>();
+        services.AddSingleton<WebhookSender>();
+        services.AddSingleton<EmailSender>();
+        services.AddHttpClient(WebhookSender.ClientName, client => client.Timeout = options.Timeout)
+
+            // A redirect would send the signed body somewhere the channel does not name.
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = false });
+        services.AddHostedService<NotificationDispatcher>();
+        return services;
+    }
+}
