@@ -17,7 +17,7 @@ builder.Services.AddSingleton<PledgeDatabase>();
 builder.Services.AddHostedService(sp => sp.GetRequiredService<PledgeDatabase>());
 builder.Services.AddProblemDetails();
 builder.Services.AddOpenApi();
-builder.Services.AddNotifications(builder.Configuration);
+builder.Services.AddNotifications();
 
 var app = builder.Build();
 app.UseExceptionHandler();

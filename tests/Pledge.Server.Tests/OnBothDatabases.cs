@@ -18,3 +18,15 @@ public sealed class RepositoryApiTestsOnPostgres : RepositoryApiTests<PostgresTe
 public sealed class ReportApiTestsOnSqlite : ReportApiTests<SqliteTestDatabase>;
 
 public sealed class ReportApiTestsOnPostgres : ReportApiTests<PostgresTestDatabase>;
+
+public sealed class ChannelsApiTestsOnSqlite : Notifications.ChannelsApiTests<SqliteTestDatabase>;
+
+public sealed class ChannelsApiTestsOnPostgres : Notifications.ChannelsApiTests<PostgresTestDatabase>;
+
+public sealed class NotificationDeliveryTestsOnSqlite : Notifications.NotificationDeliveryTests<SqliteTestDatabase>;
+
+public sealed class NotificationDeliveryTestsOnPostgres : Notifications.NotificationDeliveryTests<PostgresTestDatabase>;
+
+public sealed class OutboxTestsOnSqlite : Notifications.OutboxTests<SqliteTestDatabase>;
+
+public sealed class OutboxTestsOnPostgres : Notifications.OutboxTests<PostgresTestDatabase>;

@@ -49,7 +49,8 @@ internal sealed class EmailSender(NotificationOptions options)
 
             var reply = await client.SendAsync(message, cancellationToken);
             await client.DisconnectAsync(quit: true, cancellationToken);
-            return new DeliveryResult(true, null, reply, null);
+            // MailKit returns the text of the server's 250 answer to the message (it throws on anything else).
+            return new DeliveryResult(true, null, "250 " + reply, null);
         }
         catch (SmtpCommandException e)
         {
