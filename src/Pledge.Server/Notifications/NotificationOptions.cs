@@ -65,7 +65,7 @@ internal sealed record NotificationOptions
             SmtpPort = Integer(configuration, SmtpPortKey, defaults.SmtpPort, 1, 65535),
             SmtpFrom = Text(configuration, SmtpFromKey),
             SmtpUser = Text(configuration, SmtpUserKey),
-            SmtpPassword = configuration[SmtpPasswordKey],
+            SmtpPassword = configuration[SmtpPasswordKey] ?? configuration[SmtpPasswordKey.Replace('-', '_')],
             SmtpTls = Text(configuration, SmtpTlsKey)?.ToLowerInvariant() switch
             {
                 null or "auto" => SecureSocketOptions.Auto,
@@ -77,8 +77,9 @@ internal sealed record NotificationOptions
         };
     }
 
+    // PLEDGE_SMTP_HOST arrives as SMTP_HOST: environment variable names cannot hold '-'.
     private static string? Text(IConfiguration configuration, string key) =>
-        configuration[key] is { } value && !string.IsNullOrWhiteSpace(value) ? value.Trim() : null;
+        (configuration[key] ?? configuration[key.Replace('-', '_')]) is { } value && !string.IsNullOrWhiteSpace(value) ? value.Trim() : null;
 
     private static int Integer(IConfiguration configuration, string key, int fallback, int min, int max)
     {
