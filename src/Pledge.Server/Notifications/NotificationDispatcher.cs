@@ -88,13 +88,23 @@ internal sealed class NotificationDispatcher(
         var entry = notification.Entry;
         var channel = entry.Channel is { } name ? await store.Channels.GetAsync(name, cancellationToken) : null;
         var type = channel?.Type ?? (entry.Channel is null ? "email" : "unknown");
-        var result = (entry.Channel, channel) switch
+        DeliveryResult result;
+        try
         {
-            ({ } missing, null) => DeliveryResult.Failure($"channel {missing} is not defined (create it with POST /api/v1/channels)"),
-            (_, { Type: "webhook" } hook) => await webhooks.SendAsync(notification, hook, attempt, cancellationToken),
-            (_, { } list) => await email.SendAsync(notification, list.Addresses, cancellationToken),
-            _ => await email.SendAsync(notification, [entry.Recipient], cancellationToken),
-        };
+            result = (entry.Channel, channel) switch
+            {
+                ({ } missing, null) => DeliveryResult.Failure($"channel {missing} is not defined (create it with POST /api/v1/channels)"),
+                (_, { Type: "webhook" } hook) => await webhooks.SendAsync(notification, hook, attempt, cancellationToken),
+                (_, { } list) => await email.SendAsync(notification, list.Addresses, cancellationToken),
+                _ => await email.SendAsync(notification, [entry.Recipient], cancellationToken),
+            };
+        }
+        catch (Exception e) when (!cancellationToken.IsCancellationRequested)
+        {
+            // Whatever went wrong counts as a failed attempt: a notification that throws must still reach dead, not
+            // come back after every lease for ever.
+            result = DeliveryResult.Failure($"{e.GetType().Name}: {e.Message}");
+        }
         var duration = Duration.FromTimeSpan(time.GetElapsedTime(started));
 
         string status;

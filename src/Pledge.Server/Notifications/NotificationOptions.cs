@@ -63,7 +63,9 @@ internal sealed record NotificationOptions
             Timeout = Seconds(configuration, WebhookTimeoutKey, defaults.Timeout),
             SmtpHost = Text(configuration, SmtpHostKey),
             SmtpPort = Integer(configuration, SmtpPortKey, defaults.SmtpPort, 1, 65535),
-            SmtpFrom = Text(configuration, SmtpFromKey),
+            SmtpFrom = Text(configuration, SmtpFromKey) is { } from && !MimeKit.MailboxAddress.TryParse(from, out _)
+                ? throw new InvalidOperationException($"{SmtpFromKey} is \"{from}\": give an e-mail address such as pledge@provider.example")
+                : Text(configuration, SmtpFromKey),
             SmtpUser = Text(configuration, SmtpUserKey),
             SmtpPassword = configuration[SmtpPasswordKey] ?? configuration[SmtpPasswordKey.Replace('-', '_')],
             SmtpTls = Text(configuration, SmtpTlsKey)?.ToLowerInvariant() switch

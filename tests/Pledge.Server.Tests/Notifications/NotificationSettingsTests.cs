@@ -43,6 +43,7 @@ public sealed class NotificationSettingsTests
     [InlineData("notify-timeout", "forever")]
     [InlineData("smtp-port", "70000")]
     [InlineData("smtp-tls", "maybe")]
+    [InlineData("smtp-from", "pledge at provider")]
     public void A_malformed_setting_is_refused_naming_it(string key, string value)
     {
         var refused = Assert.Throws<InvalidOperationException>(() => Read((key, value)));
