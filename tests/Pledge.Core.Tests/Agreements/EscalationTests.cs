@@ -144,6 +144,24 @@ public sealed class EscalationTests
     }
 
     [Fact]
+    public void A_uc_notifies_its_suppliers_contacts_from_suppliers_yaml()
+    {
+        var suppliers = """
+            suppliers:
+              - id: vendor
+                contacts:
+                  - { name: Vera Vendor, email: vera@vendor.example, role: support }
+            """;
+        var uc = Agreement("uc", "level: corporate\nparties: { supplier: vendor }", "      - when: breach", "        notify: [{ contacts: supplier }]");
+        var repository = Valid(Base().With("suppliers.yaml", suppliers).With(File, uc));
+        var agreement = repository.Agreements["a"];
+
+        var addresses = Escalations.Resolve(repository, agreement, agreement.Versions[0], EscalationEvent.Breach, null, "resolution", null);
+
+        Assert.Equal(["vera@vendor.example"], addresses.Select(a => a.Email));
+    }
+
+    [Fact]
     public void A_team_contacts_email_must_be_an_address()
     {
         var teams = """

@@ -41,6 +41,7 @@ public abstract class NotificationDeliveryTests<TDatabase> : ServerTest<TDatabas
 
         Assert.Equal(1, await EnqueueAsync(server, Notice("alert-1", "warning", 0.75)));
 
+        // The fake clock never moves in this test: only the wake after the commit can start the delivery (no polling gap).
         await WaitUntilAsync(() => !receiver.Received.IsEmpty, "the receiver got the webhook");
         var received = Assert.Single(receiver.Received);
         Assert.True(received.SignatureValid);
