@@ -166,13 +166,24 @@ internal static class ChannelsApi
                         }
 
                         var text = property.Value.GetString()!;
-                        _ = property.Name switch
+                        if (property.Name == "name")
                         {
-                            "name" => name = text.Trim(),
-                            "type" => type = text.Trim().ToLowerInvariant(),
-                            "url" => url = text.Trim(),
-                            _ => secret = text,
-                        };
+                            name = text.Trim();
+                        }
+                        else if (property.Name == "type")
+                        {
+                            type = text.Trim().ToLowerInvariant();
+                        }
+                        else if (property.Name == "url")
+                        {
+                            url = text.Trim();
+                        }
+                        else
+                        {
+                            // Taken as sent: a secret's spaces are part of it.
+                            secret = text;
+                        }
+
                         break;
                     case "addresses":
                         if (property.Value.ValueKind != JsonValueKind.Array)

@@ -30,11 +30,20 @@ internal sealed class WebhookSender(IHttpClientFactory httpClients, TimeProvider
         request.Headers.Add(WebhookSignature.AttemptHeader, attempt.ToString(System.Globalization.CultureInfo.InvariantCulture));
 
         var client = httpClients.CreateClient(ClientName);
+
+        // The client's timeout ends at the headers; this one covers reading the answer too.
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(client.Timeout);
         try
         {
-            using var response = await client.SendAsync(request, HttpCompletionOption.ResponseContentRead, cancellationToken);
-            var reply = await response.Content.ReadAsStringAsync(cancellationToken);
-            reply = reply.Length > MaxReply ? reply[..MaxReply] : reply;
+            using var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeout.Token);
+
+            // Only the start of the answer is kept for the delivery log: a receiver cannot make the server read megabytes.
+            await using var stream = await response.Content.ReadAsStreamAsync(timeout.Token);
+            using var reader = new StreamReader(stream, Encoding.UTF8);
+            var buffer = new char[MaxReply];
+            var length = await reader.ReadBlockAsync(buffer.AsMemory(), timeout.Token);
+            var reply = new string(buffer, 0, length);
             var status = (int)response.StatusCode;
             return response.IsSuccessStatusCode
                 ? new DeliveryResult(true, status, reply.Length == 0 ? null : reply, null)
@@ -44,7 +53,7 @@ internal sealed class WebhookSender(IHttpClientFactory httpClients, TimeProvider
         {
             return DeliveryResult.Failure($"could not reach the receiver: {e.Message}");
         }
-        catch (TaskCanceledException) when (!cancellationToken.IsCancellationRequested)
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
             return DeliveryResult.Failure($"the receiver did not answer within {client.Timeout.TotalSeconds:0.#} s");
         }

@@ -147,6 +147,23 @@ public abstract class NotificationDeliveryTests<TDatabase> : ServerTest<TDatabas
     }
 
     [Fact]
+    public async Task A_receiver_that_does_not_answer_in_time_fails_the_attempt()
+    {
+        await using var receiver = new WebhookReceiver(Secret) { Delay = TimeSpan.FromSeconds(5) };
+        await receiver.StartAsync();
+        var server = Start(configure: Settings(_time, maxAttempts: 1, timeout: "0.5"));
+        await PutRepositoryAsync(server.Client);
+        await server.Client.PostAsync("/api/v1/channels", Json(JsonSerializer.Serialize(new { name = "ops", type = "webhook", url = receiver.Url, secret = Secret })));
+
+        await EnqueueAsync(server, Notice("alert-1", "warning", 0.75));
+
+        var id = (await IdsAsync(server.Client, "alert-1"))["ops"];
+        var dead = await WaitForAttemptsAsync(server.Client, id, 1);
+        Assert.Equal("dead", dead.GetProperty("notification").GetProperty("status").GetString());
+        Assert.Equal("the receiver did not answer within 0.5 s", dead.GetProperty("attempts")[0].GetProperty("error").GetString());
+    }
+
+    [Fact]
     public async Task A_notification_queued_before_the_server_stops_is_delivered_by_the_next_server_on_the_same_database()
     {
         var receiver = new WebhookReceiver(Secret);

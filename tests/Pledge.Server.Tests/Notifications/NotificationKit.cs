@@ -81,12 +81,12 @@ internal static class NotificationKit
         $"ticket {ticket} passed its 4h resolution deadline");
 
     /// <summary>Server settings for notification tests: a fake clock, short back-off (10 s first, at most 60 s), an SMTP receiver.</summary>
-    public static Action<IWebHostBuilder> Settings(FakeTimeProvider time, LogCapture? logs = null, int maxAttempts = 8, int smtpPort = 0) => builder =>
+    public static Action<IWebHostBuilder> Settings(FakeTimeProvider time, LogCapture? logs = null, int maxAttempts = 8, int smtpPort = 0, string timeout = "5") => builder =>
     {
         builder.UseSetting("notify-first-retry", "10");
         builder.UseSetting("notify-max-retry", "60");
         builder.UseSetting("notify-max-attempts", maxAttempts.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        builder.UseSetting("notify-timeout", "5");
+        builder.UseSetting("notify-timeout", timeout);
         if (smtpPort > 0)
         {
             builder.UseSetting("smtp-host", "127.0.0.1");

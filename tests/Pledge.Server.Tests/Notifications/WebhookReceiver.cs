@@ -36,6 +36,9 @@ internal sealed class WebhookReceiver(string secret) : IAsyncDisposable
         }
     }
 
+    /// <summary>How long the receiver waits before it answers.</summary>
+    public TimeSpan Delay { get; set; }
+
     /// <summary>When set, the status every request is answered with.</summary>
     public int? Always { get; set; }
 
@@ -61,6 +64,7 @@ internal sealed class WebhookReceiver(string secret) : IAsyncDisposable
                 headers["X-Pledge-Attempt"].ToString(),
                 context.Request.ContentType ?? string.Empty,
                 signed));
+            await Task.Delay(Delay);
             context.Response.StatusCode = !signed ? 401 : Always ?? (_answers.TryDequeue(out var status) ? status : 200);
             await context.Response.WriteAsync(context.Response.StatusCode == 200 ? "thanks" : "not now");
         });
