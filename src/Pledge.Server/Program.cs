@@ -3,6 +3,7 @@ using Pledge.Server;
 using Pledge.Server.Api;
 using Pledge.Server.Operations;
 using Pledge.Server.Monitoring;
+using Pledge.Server.Notifications;
 using Scalar.AspNetCore;
 
 // The composition root: the only place that picks the real clocks, the database and the address.
@@ -24,6 +25,7 @@ builder.Services.AddHostedService(sp => sp.GetRequiredService<LiveMonitor>());
 builder.Services.AddProblemDetails();
 builder.Services.AddOpenApi();
 builder.AddOperations();
+builder.Services.AddNotifications();
 
 var app = builder.Build();
 app.UseExceptionHandler();
@@ -41,6 +43,8 @@ app.MapActionsApi();
 app.MapReadsApi();
 app.MapAlertsApi();
 app.MapMonitorApi();
+app.MapChannelsApi();
+app.MapNotificationsApi();
 app.Lifetime.ApplicationStarted.Register(() => StartupBanner.Print(app));
 
 await app.RunAsync();

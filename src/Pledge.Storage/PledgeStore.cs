@@ -32,6 +32,8 @@ public sealed class PledgeStore : IAsyncDisposable
         Audit = new AuditLog(dialect, time);
         Actions = new ActionStore(dialect, time);
         Alerts = new AlertStore(dialect);
+        Channels = new ChannelStore(dialect, time);
+        Notifications = new NotificationStore(dialect, time);
     }
 
     /// <summary>The newest schema version this build knows and migrates to.</summary>
@@ -58,8 +60,15 @@ public sealed class PledgeStore : IAsyncDisposable
 
     /// <summary>Corrective actions, their links to breaches and their history.</summary>
     public ActionStore Actions { get; }
+
     /// <summary>The alerts the live monitor raised (warnings, breaches, budget alerts), each once.</summary>
     public AlertStore Alerts { get; }
+
+    /// <summary>Notification channels (webhooks, e-mail lists).</summary>
+    public ChannelStore Channels { get; }
+
+    /// <summary>The notification outbox and its delivery log.</summary>
+    public NotificationStore Notifications { get; }
 
     /// <summary>
     /// Opens the database and brings its schema up to date: each missing migration in its own transaction; nothing
@@ -93,6 +102,20 @@ public sealed class PledgeStore : IAsyncDisposable
 
     /// <summary>Closes the store's pooled connections.</summary>
     public ValueTask DisposeAsync() => _dialect.DisposeAsync();
+
+    /// <summary>
+    /// Runs <paramref name="work"/> in one write transaction on a connection of its own, and commits when it returns;
+    /// rolls back when it throws. Writes of several stores that must happen together (an alert and its outbox rows)
+    /// go through here.
+    /// </summary>
+    public async Task RunInTransactionAsync(Func<DbConnection, DbTransaction, CancellationToken, Task> work, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(work);
+        await using var connection = await _dialect.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var transaction = await _dialect.BeginWriteAsync(connection, cancellationToken).ConfigureAwait(false);
+        await work(connection, transaction, cancellationToken).ConfigureAwait(false);
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+    }
 
     /// <summary>A connection of the store's own, for tests and tools that inspect the database.</summary>
     internal Task<DbConnection> OpenConnectionAsync(CancellationToken cancellationToken = default) => _dialect.OpenAsync(cancellationToken);

@@ -311,6 +311,113 @@ internal static class Schema
                 "CREATE TRIGGER alerts_append_only BEFORE UPDATE OR DELETE ON alerts FOR EACH ROW EXECUTE FUNCTION pledge_append_only()",
                 "CREATE TRIGGER alerts_no_truncate BEFORE TRUNCATE ON alerts FOR EACH STATEMENT EXECUTE FUNCTION pledge_append_only()",
             ]),
+        new Migration(
+            5,
+            "channels, notifications (the outbox), notification_attempts (the delivery log)",
+            [
+                """
+                CREATE TABLE channels (
+                    name TEXT PRIMARY KEY NOT NULL,
+                    type TEXT NOT NULL,
+                    url TEXT,
+                    secret TEXT,
+                    addresses TEXT,
+                    created_at INTEGER NOT NULL,
+                    updated_at INTEGER NOT NULL
+                ) STRICT
+                """,
+                """
+                CREATE TABLE notifications (
+                    sequence INTEGER PRIMARY KEY AUTOINCREMENT,
+                    id TEXT NOT NULL UNIQUE,
+                    alert_id TEXT NOT NULL,
+                    address_key TEXT NOT NULL,
+                    alert_kind TEXT NOT NULL,
+                    agreement TEXT NOT NULL,
+                    customer TEXT,
+                    channel TEXT,
+                    channel_type TEXT NOT NULL,
+                    recipient TEXT NOT NULL,
+                    reason TEXT NOT NULL,
+                    payload TEXT NOT NULL,
+                    status TEXT NOT NULL,
+                    attempts INTEGER NOT NULL,
+                    next_attempt_at INTEGER,
+                    created_at INTEGER NOT NULL,
+                    updated_at INTEGER NOT NULL,
+                    last_error TEXT,
+                    UNIQUE (alert_id, address_key)
+                ) STRICT
+                """,
+                "CREATE INDEX notifications_due ON notifications (status, next_attempt_at)",
+                """
+                CREATE TABLE notification_attempts (
+                    notification_id TEXT NOT NULL REFERENCES notifications (id),
+                    attempt INTEGER NOT NULL,
+                    at INTEGER NOT NULL,
+                    outcome TEXT NOT NULL,
+                    status_code INTEGER,
+                    reply TEXT,
+                    error TEXT,
+                    duration_ms INTEGER NOT NULL,
+                    PRIMARY KEY (notification_id, attempt)
+                ) STRICT
+                """,
+                $"CREATE TRIGGER notification_attempts_no_update BEFORE UPDATE ON notification_attempts BEGIN SELECT RAISE(ABORT, 'notification_attempts {AppendOnly}'); END",
+                $"CREATE TRIGGER notification_attempts_no_delete BEFORE DELETE ON notification_attempts BEGIN SELECT RAISE(ABORT, 'notification_attempts {AppendOnly}'); END",
+            ],
+            [
+                """
+                CREATE TABLE channels (
+                    name text PRIMARY KEY,
+                    type text NOT NULL,
+                    url text,
+                    secret text,
+                    addresses text,
+                    created_at bigint NOT NULL,
+                    updated_at bigint NOT NULL
+                )
+                """,
+                """
+                CREATE TABLE notifications (
+                    sequence bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+                    id text NOT NULL UNIQUE,
+                    alert_id text NOT NULL,
+                    address_key text NOT NULL,
+                    alert_kind text NOT NULL,
+                    agreement text NOT NULL,
+                    customer text,
+                    channel text,
+                    channel_type text NOT NULL,
+                    recipient text NOT NULL,
+                    reason text NOT NULL,
+                    payload text NOT NULL,
+                    status text NOT NULL,
+                    attempts integer NOT NULL,
+                    next_attempt_at bigint,
+                    created_at bigint NOT NULL,
+                    updated_at bigint NOT NULL,
+                    last_error text,
+                    UNIQUE (alert_id, address_key)
+                )
+                """,
+                "CREATE INDEX notifications_due ON notifications (status, next_attempt_at)",
+                """
+                CREATE TABLE notification_attempts (
+                    notification_id text NOT NULL REFERENCES notifications (id),
+                    attempt integer NOT NULL,
+                    at bigint NOT NULL,
+                    outcome text NOT NULL,
+                    status_code integer,
+                    reply text,
+                    error text,
+                    duration_ms bigint NOT NULL,
+                    PRIMARY KEY (notification_id, attempt)
+                )
+                """,
+                "CREATE TRIGGER notification_attempts_append_only BEFORE UPDATE OR DELETE ON notification_attempts FOR EACH ROW EXECUTE FUNCTION pledge_append_only()",
+                "CREATE TRIGGER notification_attempts_no_truncate BEFORE TRUNCATE ON notification_attempts FOR EACH STATEMENT EXECUTE FUNCTION pledge_append_only()",
+            ]),
     ];
 
     /// <summary>The newest version this code knows.</summary>

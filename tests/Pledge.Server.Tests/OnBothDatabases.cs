@@ -48,3 +48,14 @@ public sealed class MonitorScaleTestsOnPostgres : MonitorScaleTests<PostgresTest
 public sealed class AlertsApiTestsOnSqlite : AlertsApiTests<SqliteTestDatabase>;
 
 public sealed class AlertsApiTestsOnPostgres : AlertsApiTests<PostgresTestDatabase>;
+public sealed class ChannelsApiTestsOnSqlite : Notifications.ChannelsApiTests<SqliteTestDatabase>;
+
+public sealed class ChannelsApiTestsOnPostgres : Notifications.ChannelsApiTests<PostgresTestDatabase>;
+
+public sealed class NotificationDeliveryTestsOnSqlite : Notifications.NotificationDeliveryTests<SqliteTestDatabase>;
+
+public sealed class NotificationDeliveryTestsOnPostgres : Notifications.NotificationDeliveryTests<PostgresTestDatabase>;
+
+public sealed class OutboxTestsOnSqlite : Notifications.OutboxTests<SqliteTestDatabase>;
+
+public sealed class OutboxTestsOnPostgres : Notifications.OutboxTests<PostgresTestDatabase>;

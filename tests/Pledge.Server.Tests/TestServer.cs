@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
@@ -18,10 +19,14 @@ public sealed class PledgeTestServer : IAsyncDisposable
 
     public HttpClient Client { get; }
 
-    /// <summary>Starts a server on <paramref name="database"/>; <paramref name="demo"/> adds <c>--demo</c>;
-    /// <paramref name="services"/> replaces services after the server's own; <paramref name="time"/> replaces the
-    /// server's clock (a <c>FakeTimeProvider</c> to drive the live monitor).</summary>
-    public static PledgeTestServer Start(string database, bool demo = false, string? demoDirectory = null, Action<IServiceCollection>? services = null, TimeProvider? time = null) =>
+    /// <summary>Starts a server on <paramref name="database"/>.</summary>
+    /// <param name="database">The database to open.</param>
+    /// <param name="demo">Whether to add <c>--demo</c>.</param>
+    /// <param name="demoDirectory">Where the demo is.</param>
+    /// <param name="services">Replaces services after the server's own.</param>
+    /// <param name="time">Replaces the server's clock (a <c>FakeTimeProvider</c> to drive the live monitor).</param>
+    /// <param name="configure">More settings or services (a log capture, …).</param>
+    public static PledgeTestServer Start(string database, bool demo = false, string? demoDirectory = null, Action<IServiceCollection>? services = null, TimeProvider? time = null, Action<IWebHostBuilder>? configure = null) =>
         new(new WebApplicationFactory<Program>().WithWebHostBuilder(builder =>
         {
             if (services is not null)
@@ -44,6 +49,8 @@ public sealed class PledgeTestServer : IAsyncDisposable
             {
                 builder.UseSetting("demo-dir", demoDirectory);
             }
+
+            configure?.Invoke(builder);
         }));
 
     /// <summary>The server's services (to call what the API does not expose, such as the corrective-action opener).</summary>

@@ -28,3 +28,6 @@ public sealed class DocumentBatchTestsOnPostgres : DocumentBatchTests<PostgresTe
 public sealed class AlertStoreTestsOnSqlite : AlertStoreTests<SqliteTestDatabase>;
 
 public sealed class AlertStoreTestsOnPostgres : AlertStoreTests<PostgresTestDatabase>;
+public sealed class NotificationStoreTestsOnSqlite : NotificationStoreTests<SqliteTestDatabase>;
+
+public sealed class NotificationStoreTestsOnPostgres : NotificationStoreTests<PostgresTestDatabase>;

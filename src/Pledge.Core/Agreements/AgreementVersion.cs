@@ -16,4 +16,7 @@ public sealed record AgreementVersion(int Number, AgreementStatus Status, Instan
         Status is not (AgreementStatus.Draft or AgreementStatus.Negotiating)
         && instant >= EffectiveFrom
         && (EffectiveUntil is null || instant < EffectiveUntil);
+
+    /// <summary>Its escalation rules (<c>escalations:</c>), in the order written; empty when it has none.</summary>
+    public ImmutableArray<Escalation> Escalations { get; init; } = [];
 }

@@ -9,5 +9,9 @@ public sealed record Customer(string Id, string Name, ImmutableArray<Contact> Co
     public ImmutableArray<string> Services { get; init; } = [];
 }
 
-/// <summary>A person at a customer.</summary>
-public sealed record Contact(string Name, string? Email);
+/// <summary>A person at a customer, a team or a supplier.</summary>
+public sealed record Contact(string Name, string? Email)
+{
+    /// <summary>What the person does there (<c>facilities</c>, <c>manager</c>): escalation rules notify contacts by role.</summary>
+    public string? Role { get; init; }
+}

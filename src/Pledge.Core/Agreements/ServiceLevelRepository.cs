@@ -56,6 +56,12 @@ public sealed class ServiceLevelRepository
     /// <summary>Suppliers (parties of UCs).</summary>
     public ImmutableHashSet<string> Suppliers { get; }
 
+    /// <summary>The contacts of each team that lists some in teams.yaml, by team id.</summary>
+    public ImmutableDictionary<string, ImmutableArray<Contact>> TeamContacts { get; init; } = ImmutableDictionary.Create<string, ImmutableArray<Contact>>(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>The contacts of each supplier that lists some in suppliers.yaml, by supplier id.</summary>
+    public ImmutableDictionary<string, ImmutableArray<Contact>> SupplierContacts { get; init; } = ImmutableDictionary.Create<string, ImmutableArray<Contact>>(StringComparer.OrdinalIgnoreCase);
+
     /// <summary>
     /// The SLA targets in force for a ticket of <paramref name="customer"/> on <paramref name="service"/> with
     /// <paramref name="priority"/> at <paramref name="at"/>, one per kind: from every level, the most specific

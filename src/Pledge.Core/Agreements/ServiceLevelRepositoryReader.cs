@@ -32,14 +32,16 @@ public static partial class ServiceLevelRepositoryReader
         private readonly Dictionary<string, BusinessCalendar> _calendars = new(StringComparer.OrdinalIgnoreCase);
         private readonly HashSet<string> _teams = new(StringComparer.OrdinalIgnoreCase);
         private readonly HashSet<string> _suppliers = new(StringComparer.OrdinalIgnoreCase);
+        private readonly Dictionary<string, ImmutableArray<Contact>> _teamContacts = new(StringComparer.OrdinalIgnoreCase);
+        private readonly Dictionary<string, ImmutableArray<Contact>> _supplierContacts = new(StringComparer.OrdinalIgnoreCase);
         private readonly List<(Agreement Agreement, YamlFile Document, YamlNode Root, Dictionary<(int Version, string Target), (YamlNode Node, string Path)> Nodes)> _agreements = [];
 
         public RepositoryReadResult Run()
         {
             ReadCatalogue();
             ReadCustomers();
-            ReadParties("teams.yaml", "teams", _teams);
-            ReadParties("suppliers.yaml", "suppliers", _suppliers);
+            ReadParties("teams.yaml", "teams", _teams, _teamContacts);
+            ReadParties("suppliers.yaml", "suppliers", _suppliers, _supplierContacts);
             ReadCalendars();
             foreach (var file in source.YamlFiles("agreements"))
             {
@@ -58,7 +60,11 @@ public static partial class ServiceLevelRepositoryReader
                 return new RepositoryReadResult(null, problems);
             }
 
-            var repository = new ServiceLevelRepository(_services.Values, _customers.Values, _calendars, _agreements.Select(a => a.Agreement), _teams, _suppliers);
+            var repository = new ServiceLevelRepository(_services.Values, _customers.Values, _calendars, _agreements.Select(a => a.Agreement), _teams, _suppliers)
+            {
+                TeamContacts = _teamContacts.ToImmutableDictionary(StringComparer.OrdinalIgnoreCase),
+                SupplierContacts = _supplierContacts.ToImmutableDictionary(StringComparer.OrdinalIgnoreCase),
+            };
             return new RepositoryReadResult(repository, problems);
         }
 
@@ -164,25 +170,7 @@ public static partial class ServiceLevelRepositoryReader
                 var path = $"customers[{i}]";
                 var customer = yaml.Fields(items[i], path, "id", "name", "contacts", "services");
                 var id = yaml.Required(customer, "id", path, items[i], "the customer's id, such as acme");
-                var contacts = ImmutableArray.CreateBuilder<Contact>();
-                if (customer.TryGetValue("contacts", out var contactsNode) && yaml.List(contactsNode, $"{path}.contacts", "contacts") is { } contactItems)
-                {
-                    for (var j = 0; j < contactItems.Count; j++)
-                    {
-                        var contactPath = $"{path}.contacts[{j}]";
-                        var contact = yaml.Fields(contactItems[j], contactPath, "name", "email", "role");
-                        var email = yaml.Optional(contact, "email", contactPath);
-                        if (email is not null && !email.Contains('@', StringComparison.Ordinal))
-                        {
-                            yaml.Error($"{contactPath}.email", contact["email"], $"\"{email}\" is not an e-mail address");
-                        }
-
-                        if (yaml.Required(contact, "name", contactPath, contactItems[j], "the contact's name") is { } contactName)
-                        {
-                            contacts.Add(new Contact(contactName, email));
-                        }
-                    }
-                }
+                var contacts = ReadContacts(yaml, customer, path);
 
                 var services = ImmutableArray.CreateBuilder<string>();
                 if (customer.TryGetValue("services", out var servicesNode) && yaml.List(servicesNode, $"{path}.services", "service ids of catalogue.yaml") is { } serviceItems)
@@ -205,14 +193,42 @@ public static partial class ServiceLevelRepositoryReader
                     }
                 }
 
-                if (id is not null && !_customers.TryAdd(id, new Customer(id, yaml.Optional(customer, "name", path) ?? id, contacts.ToImmutable()) { Services = services.ToImmutable() }))
+                if (id is not null && !_customers.TryAdd(id, new Customer(id, yaml.Optional(customer, "name", path) ?? id, contacts) { Services = services.ToImmutable() }))
                 {
                     yaml.Error($"{path}.id", items[i], $"\"{id}\" is listed twice");
                 }
             }
         }
 
-        private void ReadParties(string file, string field, HashSet<string> into)
+        /// <summary>The <c>contacts:</c> of a customer, team or supplier: name (required), e-mail and role (optional).</summary>
+        private static ImmutableArray<Contact> ReadContacts(YamlFile yaml, Dictionary<string, YamlNode> party, string path)
+        {
+            var contacts = ImmutableArray.CreateBuilder<Contact>();
+            if (!party.TryGetValue("contacts", out var contactsNode) || yaml.List(contactsNode, $"{path}.contacts", "contacts") is not { } contactItems)
+            {
+                return contacts.ToImmutable();
+            }
+
+            for (var j = 0; j < contactItems.Count; j++)
+            {
+                var contactPath = $"{path}.contacts[{j}]";
+                var contact = yaml.Fields(contactItems[j], contactPath, "name", "email", "role");
+                var email = yaml.Optional(contact, "email", contactPath);
+                if (email is not null && !email.Contains('@', StringComparison.Ordinal))
+                {
+                    yaml.Error($"{contactPath}.email", contact["email"], $"\"{email}\" is not an e-mail address");
+                }
+
+                if (yaml.Required(contact, "name", contactPath, contactItems[j], "the contact's name") is { } contactName)
+                {
+                    contacts.Add(new Contact(contactName, email) { Role = yaml.Optional(contact, "role", contactPath) });
+                }
+            }
+
+            return contacts.ToImmutable();
+        }
+
+        private void ReadParties(string file, string field, HashSet<string> into, Dictionary<string, ImmutableArray<Contact>> contactsInto)
         {
             var root = Open(file, required: false);
             if (root is null)
@@ -229,13 +245,27 @@ public static partial class ServiceLevelRepositoryReader
 
             for (var i = 0; i < items.Count; i++)
             {
-                // Either a bare id or { id, name }.
-                var id = items[i] is YamlScalarNode
-                    ? yaml.Text(items[i], $"{field}[{i}]")
-                    : yaml.Required(yaml.Fields(items[i], $"{field}[{i}]", "id", "name", "contacts"), "id", $"{field}[{i}]", items[i], "the id");
+                // Either a bare id or { id, name, contacts }.
+                var contacts = ImmutableArray<Contact>.Empty;
+                string? id;
+                if (items[i] is YamlScalarNode)
+                {
+                    id = yaml.Text(items[i], $"{field}[{i}]");
+                }
+                else
+                {
+                    var party = yaml.Fields(items[i], $"{field}[{i}]", "id", "name", "contacts");
+                    id = yaml.Required(party, "id", $"{field}[{i}]", items[i], "the id");
+                    contacts = ReadContacts(yaml, party, $"{field}[{i}]");
+                }
+
                 if (id is not null && !into.Add(id))
                 {
                     yaml.Error($"{field}[{i}]", items[i], $"\"{id}\" is listed twice");
+                }
+                else if (id is not null && !contacts.IsEmpty)
+                {
+                    contactsInto[id] = contacts;
                 }
             }
         }
@@ -402,7 +432,7 @@ public static partial class ServiceLevelRepositoryReader
             for (var i = 0; i < items.Count; i++)
             {
                 var path = $"versions[{i}]";
-                var version = yaml.Fields(items[i], path, "version", "status", "effective", "targets", "notes");
+                var version = yaml.Fields(items[i], path, "version", "status", "effective", "targets", "escalations", "notes");
                 var number = 0;
                 if (yaml.Required(version, "version", path, items[i], "the version number (1, 2, …)") is { } numberText
                     && (!int.TryParse(numberText, NumberStyles.None, CultureInfo.InvariantCulture, out number) || number < 1))
@@ -420,9 +450,10 @@ public static partial class ServiceLevelRepositoryReader
                     ("under-review", AgreementStatus.UnderReview), ("expired", AgreementStatus.Expired), ("terminated", AgreementStatus.Terminated));
                 var (from, until) = ReadEffective(yaml, version, path, items[i], zone);
                 var targets = ReadTargets(yaml, version, path, items[i], kind, number, nodes);
+                var escalations = ReadEscalations(yaml, version, path, kind, targets);
                 if (status is { } s && from is { } f && number > 0)
                 {
-                    versions.Add(new AgreementVersion(number, s, f, until, targets));
+                    versions.Add(new AgreementVersion(number, s, f, until, targets) { Escalations = escalations });
                 }
             }
 
