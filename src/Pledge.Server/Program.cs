@@ -1,6 +1,7 @@
 using NodaTime;
 using Pledge.Server;
 using Pledge.Server.Api;
+using Pledge.Server.Security;
 using Scalar.AspNetCore;
 
 // The composition root: the only place that picks the real clocks, the database and the address.
@@ -14,6 +15,7 @@ builder.Services.AddSingleton<IClock>(SystemClock.Instance);
 #pragma warning restore RS0030
 builder.Services.AddSingleton<PledgeDatabase>();
 builder.Services.AddHostedService(sp => sp.GetRequiredService<PledgeDatabase>());
+builder.Services.AddPledgeSecurity(); // after the database: its start-up creates the first admin (docs/security.md)
 builder.Services.AddProblemDetails();
 builder.Services.AddOpenApi();
 
@@ -21,8 +23,12 @@ var app = builder.Build();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 
-app.MapOpenApi();
-app.MapScalarApiReference("/reference", options => options.WithTitle("Pledge API").DisableDefaultFonts());
+// Access control: every endpoint needs a credential and the scope it declares, except those marked AllowAnonymous
+// (the API's description is public: it holds no data). docs/security.md.
+app.UsePledgeSecurity();
+app.MapOpenApi().AllowAnonymous();
+app.MapScalarApiReference("/reference", options => options.WithTitle("Pledge API").DisableDefaultFonts()).AllowAnonymous();
+app.MapPledgeSecurityApi();
 app.MapHealthApi();
 app.MapEventsApi();
 app.MapRepositoryApi();

@@ -30,6 +30,7 @@ public sealed class PledgeStore : IAsyncDisposable
         Events = new EventStore(dialect, time);
         Documents = new DocumentStore(dialect, time);
         Audit = new AuditLog(dialect, time);
+        Access = new AccessStore(dialect, time);
     }
 
     /// <summary>The newest schema version this build knows and migrates to.</summary>
@@ -53,6 +54,9 @@ public sealed class PledgeStore : IAsyncDisposable
 
     /// <summary>The audit trail.</summary>
     public AuditLog Audit { get; }
+
+    /// <summary>Users, API keys and login sessions (docs/security.md).</summary>
+    public AccessStore Access { get; }
 
     /// <summary>
     /// Opens the database and brings its schema up to date: each missing migration in its own transaction; nothing

@@ -1,5 +1,6 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using Pledge.Server.Security;
 using Pledge.Storage;
 
 namespace Pledge.Server.Api;
@@ -14,6 +15,7 @@ internal static class EventsApi
         app.MapGroup("/api/v1/events")
             .WithTags("Events")
             .MapPost("/", PostAsync)
+            .RequireScope(Scopes.EventsWrite)
             .WithName("PostEvents")
             .WithSummary("Stores one event or a JSON array of up to 10,000 (the shapes of docs/events.md and docs/measures.md).")
             .WithDescription("Every event is validated first; any invalid event refuses the whole batch (400, naming events[i].field) and nothing is stored. An id already stored is counted as a duplicate, so a batch can be retried.")

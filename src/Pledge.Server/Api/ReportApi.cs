@@ -4,6 +4,7 @@ using Pledge.Agreements;
 using Pledge.Measures;
 using Pledge.Reports;
 using Pledge.Reports.Formats;
+using Pledge.Server.Security;
 using Pledge.Storage;
 using Pledge.Text;
 using Pledge.Tickets;
@@ -24,6 +25,8 @@ internal static class ReportApi
         app.MapGroup("/api/v1/report")
             .WithTags("Reports")
             .MapGet("/", GetAsync)
+            .RequireScope(Scopes.ReportsRead)
+            .AllowCustomerContacts() // filtered to the contact's customer by CustomerView
             .WithName("GetReport")
             .WithSummary("The service report of a period: every target of every customer, budgets, trends, actions and watermelon flags.")
             .WithDescription("period: 2026-11 (month), 2026-W47 (ISO week), 2026-Q4 (quarter) or 30d (the rolling days before at). at: the instant evaluated at, ISO-8601 with offset (default now). format: json (default), csv, markdown or html. trend: periods the trends cover, 1 to 60 (default 6).")
@@ -33,7 +36,7 @@ internal static class ReportApi
         return app;
     }
 
-    private static async Task<IResult> GetAsync(PledgeDatabase database, IClock clock, string? period, string? at, string? format, int? trend, CancellationToken cancellationToken)
+    private static async Task<IResult> GetAsync(Caller caller, PledgeDatabase database, IClock clock, string? period, string? at, string? format, int? trend, CancellationToken cancellationToken)
     {
         if (!ReportPeriod.TryParse(period, out var reportPeriod))
         {
@@ -82,12 +85,16 @@ internal static class ReportApi
         }
 
         var read = ServiceLevelRepositoryReader.Read(new InMemoryRepositorySource(files));
-        if (read.Repository is not { } repository)
+        if (read.Repository is not { } stored)
         {
             return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Invalid stored repository",
                 detail: $"the stored repository is not valid: {read.Problems.First(p => !p.IsWarning)}");
         }
 
+        // Customer isolation: a customer contact's report is computed from its part of the repository and its
+        // tickets, and filtered again at the end (CustomerView).
+        var view = new CustomerView(caller);
+        var repository = view.Repository(stored);
         var measures = await MeasuresAsync(store, cancellationToken);
 
         // The ticket events stream from the database (in time order) through the assembler, as the CLI streams a
@@ -100,8 +107,8 @@ internal static class ReportApi
                 .Select(TicketEventOf)
                 .OfType<TicketEvent>();
             var outcomes = new TicketOutcomes(repository, reportPeriod.LastPeriods(trendPeriods), asOf);
-            var attainment = AttainmentReport.Build(repository, outcomes.Observe(new TicketAssembler(Grace).Assemble(tickets)), reportPeriod, asOf);
-            var report = ServiceReport.Build(repository, attainment, measures, reportPeriod, asOf, trendPeriods, outcomes: outcomes);
+            var attainment = AttainmentReport.Build(repository, outcomes.Observe(view.Tickets(new TicketAssembler(Grace).Assemble(tickets))), reportPeriod, asOf);
+            var report = view.Report(ServiceReport.Build(repository, attainment, measures, reportPeriod, asOf, trendPeriods, outcomes: outcomes));
             return kind switch
             {
                 "csv" => ReportCsv.Write(report),

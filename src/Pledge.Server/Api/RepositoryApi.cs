@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Pledge.Agreements;
+using Pledge.Server.Security;
 
 namespace Pledge.Server.Api;
 
@@ -9,20 +10,19 @@ namespace Pledge.Server.Api;
 /// </summary>
 internal static class RepositoryApi
 {
-    /// <summary>The request header naming who makes the change (audited); <c>api</c> when absent.</summary>
-    public const string ActorHeader = "X-Pledge-Actor";
-
     public static IEndpointRouteBuilder MapRepositoryApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/v1/repository").WithTags("Repository");
         group.MapGet("/", GetAsync)
+            .RequireScope(Scopes.DefinitionsRead) // the whole repository, every customer: not for customer contacts
             .WithName("GetRepository")
             .WithSummary("Exports the stored repository: every file's current text by path.")
             .Produces<RepositoryFiles>();
         group.MapPut("/", PutAsync)
+            .RequireScope(Scopes.DefinitionsWrite)
             .WithName("PutRepository")
             .WithSummary("Validates and stores a repository: {\"files\": {\"catalogue.yaml\": \"…\", \"agreements/acme-gold.yaml\": \"…\"}}.")
-            .WithDescription("The files sent are laid over the stored ones and the whole is validated with the same reader as `pledge validate`; any error refuses the call (422, every problem with file, line, column and field) and nothing is stored. Each changed file becomes a new version of its document, by the X-Pledge-Actor header (default api), and the change is audited.")
+            .WithDescription("The files sent are laid over the stored ones and the whole is validated with the same reader as `pledge validate`; any error refuses the call (422, every problem with file, line, column and field) and nothing is stored. Each changed file becomes a new version of its document, by the authenticated caller, and the change is audited.")
             .Accepts<RepositoryFiles>("application/json")
             .Produces<RepositoryApplied>()
             .ProducesProblem(StatusCodes.Status400BadRequest)
@@ -37,22 +37,14 @@ internal static class RepositoryApi
         return TypedResults.Ok(new RepositoryFiles(new SortedDictionary<string, string>(await RepositoryDocuments.LoadAsync(store, cancellationToken), StringComparer.Ordinal)));
     }
 
-    private static async Task<IResult> PutAsync(HttpRequest request, PledgeDatabase database, CancellationToken cancellationToken)
+    private static async Task<IResult> PutAsync(HttpRequest request, Caller caller, PledgeDatabase database, CancellationToken cancellationToken)
     {
         if (await RequestBody.ReadAsync(request, cancellationToken) is not { } body)
         {
             return RequestBody.TooLarge();
         }
 
-        var actor = request.Headers[ActorHeader].ToString().Trim();
-        if (actor.Length == 0)
-        {
-            actor = "api";
-        }
-        else if (actor.Length > 200 || actor.Any(char.IsControl))
-        {
-            return BadRequest($"the {ActorHeader} header is over 200 characters or holds control characters", ActorHeader);
-        }
+        var actor = caller.Actor;
 
         var files = new Dictionary<string, string>(StringComparer.Ordinal);
         try
