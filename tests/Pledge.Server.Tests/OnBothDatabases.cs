@@ -18,3 +18,7 @@ public sealed class RepositoryApiTestsOnPostgres : RepositoryApiTests<PostgresTe
 public sealed class ReportApiTestsOnSqlite : ReportApiTests<SqliteTestDatabase>;
 
 public sealed class ReportApiTestsOnPostgres : ReportApiTests<PostgresTestDatabase>;
+
+public sealed class IsolationTestsOnSqlite : Security.IsolationTests<SqliteTestDatabase>;
+
+public sealed class IsolationTestsOnPostgres : Security.IsolationTests<PostgresTestDatabase>;

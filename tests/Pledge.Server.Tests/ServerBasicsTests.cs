@@ -17,7 +17,7 @@ public abstract class ServerBasicsTests<TDatabase> : ServerTest<TDatabase> where
         var health = await ReadJsonAsync(response);
         Assert.Equal("ok", health.GetProperty("status").GetString());
         Assert.Equal(Database.Kind == Pledge.Storage.StoreKind.PostgreSql ? "postgresql" : "sqlite", health.GetProperty("database").GetString());
-        Assert.Equal(1, health.GetProperty("schemaVersion").GetInt32());
+        Assert.Equal(Pledge.Storage.PledgeStore.LatestSchemaVersion, health.GetProperty("schemaVersion").GetInt32());
     }
 
     [Fact]

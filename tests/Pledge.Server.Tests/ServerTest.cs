@@ -28,9 +28,9 @@ public abstract class ServerTest<TDatabase> : IAsyncLifetime where TDatabase : T
     }
 
     /// <summary>A server on this test's database.</summary>
-    protected PledgeTestServer Start(bool demo = false, string? demoDirectory = null)
+    protected PledgeTestServer Start(bool demo = false, string? demoDirectory = null, TimeProvider? time = null, Microsoft.Extensions.Logging.ILoggerProvider? logs = null)
     {
-        var server = PledgeTestServer.Start(ConnectionString, demo, demoDirectory);
+        var server = PledgeTestServer.Start(ConnectionString, demo, demoDirectory, time, logs);
         _servers.Add(server);
         return server;
     }

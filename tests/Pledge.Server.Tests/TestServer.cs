@@ -1,27 +1,45 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Pledge.Server.Security;
 using Pledge.Storage;
 
 namespace Pledge.Server.Tests;
 
-/// <summary>The real server (Program, its pipeline and its store) hosted in memory on one test database.</summary>
+/// <summary>
+/// The real server (Program, its pipeline and its store) hosted in memory on one test database. <see cref="Client"/>
+/// carries the admin key (<see cref="AdminKey"/>, every scope), so tests that are not about access control need no
+/// set-up; <see cref="ClientForAsync"/> and <see cref="ClientWith"/> give clients of other roles and customers.
+/// </summary>
 public sealed class PledgeTestServer : IAsyncDisposable
 {
+    /// <summary>The admin API key every test server starts with (the <c>admin-key</c> setting).</summary>
+    public const string AdminKey = "pledge-test-admin-key-5f1d0c8e2b7a4936";
+
     private readonly WebApplicationFactory<Program> _factory;
+    private readonly List<HttpClient> _clients = [];
+    private int _users;
 
     private PledgeTestServer(WebApplicationFactory<Program> factory)
     {
         _factory = factory;
-        Client = factory.CreateClient();
+        Client = ClientWith(AdminKey);
     }
 
+    /// <summary>A client with the admin key.</summary>
     public HttpClient Client { get; }
 
-    /// <summary>Starts a server on <paramref name="database"/>; <paramref name="demo"/> adds <c>--demo</c>.</summary>
-    public static PledgeTestServer Start(string database, bool demo = false, string? demoDirectory = null) =>
+    /// <summary>Starts a server on <paramref name="database"/>; <paramref name="demo"/> adds <c>--demo</c>;
+    /// <paramref name="time"/> replaces the server's clock; <paramref name="logs"/> receives every log line, at every level.</summary>
+    public static PledgeTestServer Start(string database, bool demo = false, string? demoDirectory = null, TimeProvider? time = null, ILoggerProvider? logs = null) =>
         new(new WebApplicationFactory<Program>().WithWebHostBuilder(builder =>
         {
             builder.UseSetting("database", database);
+            builder.UseSetting("admin-key", AdminKey);
             if (demo)
             {
                 builder.UseSetting("demo", "true");
@@ -31,14 +49,76 @@ public sealed class PledgeTestServer : IAsyncDisposable
             {
                 builder.UseSetting("demo-dir", demoDirectory);
             }
+
+            if (time is not null)
+            {
+                builder.ConfigureTestServices(services => services.AddSingleton(time));
+            }
+
+            if (logs is not null)
+            {
+                builder.ConfigureTestServices(services => services.AddLogging(logging => logging.AddProvider(logs).SetMinimumLevel(LogLevel.Trace).AddFilter(_ => true)));
+            }
         }));
+
+    /// <summary>A client sending <paramref name="bearer"/> as its credential, or none.</summary>
+    public HttpClient ClientWith(string? bearer)
+    {
+        var client = _factory.CreateClient();
+        if (bearer is not null)
+        {
+            client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", bearer);
+        }
+
+        _clients.Add(client);
+        return client;
+    }
+
+    /// <summary>
+    /// Creates a user of <paramref name="role"/> (of <paramref name="customer"/> for a customer contact) with an API
+    /// key of <paramref name="scopes"/> (default: all of the role's), through the admin API; returns a client with the
+    /// key, and the user's name and the key's id.
+    /// </summary>
+    internal async Task<(HttpClient Client, string User, string KeyId)> ClientForAsync(Role role, string? customer = null, IEnumerable<string>? scopes = null, string? name = null)
+    {
+        name ??= $"{Roles.Name(role)}-{Interlocked.Increment(ref _users)}";
+        var created = await Client.PostAsJsonAsync("/api/v1/users", new { name, role = Roles.Name(role), customer });
+        if (!created.IsSuccessStatusCode)
+        {
+            throw new InvalidOperationException($"creating {name}: {(int)created.StatusCode} {await created.Content.ReadAsStringAsync()}");
+        }
+
+        var (key, id) = await CreateKeyAsync(name, scopes ?? Roles.MaxScopes(role));
+        return (ClientWith(key), name, id);
+    }
+
+    /// <summary>Creates an API key for <paramref name="user"/> as the admin; returns the secret and the id.</summary>
+    public async Task<(string Key, string Id)> CreateKeyAsync(string user, IEnumerable<string> scopes, string? expiresAt = null)
+    {
+        var response = await Client.PostAsJsonAsync($"/api/v1/users/{user}/keys", new { label = "test", scopes = scopes.ToArray(), expiresAt });
+        var text = await response.Content.ReadAsStringAsync();
+        if (!response.IsSuccessStatusCode)
+        {
+            throw new InvalidOperationException($"creating a key for {user}: {(int)response.StatusCode} {text}");
+        }
+
+        using var body = JsonDocument.Parse(text);
+        return (body.RootElement.GetProperty("key").GetString()!, body.RootElement.GetProperty("details").GetProperty("id").GetString()!);
+    }
+
+    /// <summary>The server's services (its endpoints, its clock).</summary>
+    internal IServiceProvider Services => _factory.Services;
 
     /// <summary>The server's store, to check what a call stored.</summary>
     internal Task<PledgeStore> StoreAsync() => _factory.Services.GetRequiredService<PledgeDatabase>().GetAsync();
 
     public async ValueTask DisposeAsync()
     {
-        Client.Dispose();
+        foreach (var client in _clients)
+        {
+            client.Dispose();
+        }
+
         await _factory.DisposeAsync();
     }
 }

@@ -79,7 +79,8 @@ internal static partial class ApiKeys
     {
         if (!await store.Access.RevokeKeyAsync(owner, id, cancellationToken))
         {
-            return AccessProblems.NotFound($"key {id} of {owner}");
+            // The id is not echoed: it may be someone else's, and the answer is the same whether it is or not.
+            return AccessProblems.NotFound($"that key of {owner}");
         }
 
         await store.Audit.RecordAsync(caller.Actor, "key.revoke", $"user/{owner}", id, cancellationToken);
