@@ -34,7 +34,8 @@ internal sealed class LoginThrottle(TimeProvider time)
         var now = time.GetUtcNow();
         var byName = Wait(_byName, name, now);
         var byAddress = Wait(_byAddress, address, now);
-        return byName > byAddress ? byName : byAddress;
+        // Lifted comparisons of nullables answer false when either is null: pick by hand.
+        return byName is { } n && byAddress is { } a ? (n > a ? n : a) : byName ?? byAddress;
     }
 
     /// <summary>Counts a failed login of <paramref name="name"/> from <paramref name="address"/>.</summary>
