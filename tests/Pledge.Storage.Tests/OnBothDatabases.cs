@@ -18,3 +18,7 @@ public sealed class DocumentStoreTestsOnPostgres : DocumentStoreTests<PostgresTe
 public sealed class AuditLogTestsOnSqlite : AuditLogTests<SqliteTestDatabase>;
 
 public sealed class AuditLogTestsOnPostgres : AuditLogTests<PostgresTestDatabase>;
+
+public sealed class AccessStoreTestsOnSqlite : AccessStoreTests<SqliteTestDatabase>;
+
+public sealed class AccessStoreTestsOnPostgres : AccessStoreTests<PostgresTestDatabase>;

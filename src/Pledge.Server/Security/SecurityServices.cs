@@ -12,6 +12,11 @@ internal static class SecurityServices
         services.AddSingleton<BearerAuthenticator>();
         services.AddSingleton<SecurityBootstrap>();
         services.AddHostedService(sp => sp.GetRequiredService<SecurityBootstrap>());
+        services.Configure<Microsoft.AspNetCore.OpenApi.OpenApiOptions>("v1", options =>
+        {
+            options.AddDocumentTransformer<OpenApiAccess>();
+            options.AddOperationTransformer<OpenApiAccess>();
+        });
         return services;
     }
 

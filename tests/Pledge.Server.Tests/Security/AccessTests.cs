@@ -264,6 +264,21 @@ public abstract class AccessTests<TDatabase> : ServerTest<TDatabase> where TData
         Assert.Equal(2, (await ReadJsonAsync(await second.Client.GetAsync("/api/v1/users"))).GetArrayLength());
     }
 
+    [Fact]
+    public async Task The_OpenAPI_document_requires_a_bearer_credential_except_on_anonymous_endpoints_and_names_each_scope()
+    {
+        var server = Start();
+
+        var document = await ReadJsonAsync(await server.ClientWith(null).GetAsync("/openapi/v1.json"));
+
+        Assert.Equal("bearer", document.GetProperty("components").GetProperty("securitySchemes").GetProperty("bearer").GetProperty("scheme").GetString());
+        Assert.True(document.GetProperty("security")[0].TryGetProperty("bearer", out _));
+        var paths = document.GetProperty("paths");
+        Assert.Equal(0, paths.GetProperty("/api/v1/auth/login").GetProperty("post").GetProperty("security").GetArrayLength());
+        Assert.Equal(0, paths.GetProperty("/health").GetProperty("get").GetProperty("security").GetArrayLength());
+        Assert.Contains("events:write", paths.GetProperty("/api/v1/events").GetProperty("post").GetProperty("description").GetString(), StringComparison.Ordinal);
+    }
+
     private static async Task<HttpResponseMessage> SendAsync(HttpClient client, string call, string what)
     {
         var (method, path) = (call.Split(' ')[0], call.Split(' ')[1]);
