@@ -18,7 +18,7 @@ public abstract class AccessTests<TDatabase> : ServerTest<TDatabase> where TData
         foreach (var (key, endpoint) in ServerEndpoints.Of(server).Where(e => !ServerEndpoints.IsAnonymous(e.Endpoint)))
         {
             var method = key.Split(' ')[0];
-            var path = endpoint.RoutePattern.RawText!.Replace("{name}", "admin", StringComparison.Ordinal).Replace("{id}", "pk_000000000000", StringComparison.Ordinal);
+            var path = ServerEndpoints.SamplePath(endpoint);
             using var request = new HttpRequestMessage(new HttpMethod(method), path) { Content = method is "GET" or "DELETE" ? null : Json("{}") };
 
             var response = await anonymous.SendAsync(request);
