@@ -71,7 +71,7 @@ internal static partial class AuthApi
 
         // Always one Argon2 computation, against a decoy when there is no user or no password: the time taken is the same.
         var verified = hasher.Verify(password, user?.PasswordHash);
-        if (!verified || user is null || BearerAuthenticator.CallerOf(user, null, "session") is null)
+        if (!verified || user is null || BearerAuthenticator.CallerOf(user, null, Caller.SessionCredential) is null)
         {
             throttle.Failed(throttleName, address);
             LogFailed(logger, throttleName, address);
@@ -93,7 +93,7 @@ internal static partial class AuthApi
 
     private static async Task<IResult> LogoutAsync(HttpContext context, Caller caller, PledgeDatabase database, CancellationToken cancellationToken)
     {
-        if (caller.Credential != "session")
+        if (caller.Credential != Caller.SessionCredential)
         {
             return AccessProblems.BadRequest("Authorization", "logout ends a session; an API key is revoked with DELETE /api/v1/auth/keys/{id}");
         }

@@ -37,7 +37,7 @@ internal sealed class BearerAuthenticator(PledgeDatabase database, TimeProvider 
                 return null;
             }
 
-            return CallerOf(sessionUser, null, "session");
+            return CallerOf(sessionUser, null, Caller.SessionCredential);
         }
 
         if (await store.Access.FindKeyAsync(hash, cancellationToken) is not var (key, user)

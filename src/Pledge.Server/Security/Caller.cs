@@ -15,6 +15,9 @@ namespace Pledge.Server.Security;
 /// <param name="Credential">How the caller proved who it is: <c>key pk_…</c> or <c>session</c>; safe to show and log.</param>
 internal sealed record Caller(string UserName, Role Role, string? Customer, FrozenSet<string> Scopes, string Credential)
 {
+    /// <summary>The <see cref="Credential"/> of a caller that logged in (a session token).</summary>
+    public const string SessionCredential = "session";
+
     /// <summary>The key of the caller in <see cref="HttpContext.Items"/>.</summary>
     private static readonly object ItemKey = new();
 

@@ -30,7 +30,7 @@ internal sealed class PasswordHasher
     /// <summary>The longest password accepted (hashing cost grows with it).</summary>
     public const int MaxPasswordLength = 1024;
 
-    private readonly Lazy<string> _decoy;
+    private readonly string _decoy;
 
     /// <summary>A hasher with <paramref name="memoryKib"/> KiB, <paramref name="iterations"/> passes and <paramref name="lanes"/> lanes.</summary>
     public PasswordHasher(int memoryKib = 19 * 1024, int iterations = 2, int lanes = 1)
@@ -44,7 +44,9 @@ internal sealed class PasswordHasher
         MemoryKib = memoryKib;
         Iterations = iterations;
         Lanes = lanes;
-        _decoy = new Lazy<string>(() => Hash(Convert.ToBase64String(RandomNumberGenerator.GetBytes(24))));
+        // Random bytes in place of a hash: verifying against it costs what a real verification costs, and always fails.
+        _decoy = string.Create(CultureInfo.InvariantCulture,
+            $"{Prefix}m={MemoryKib},t={Iterations},p={Lanes}${Encode(RandomNumberGenerator.GetBytes(SaltBytes))}${Encode(RandomNumberGenerator.GetBytes(HashBytes))}");
     }
 
     public int MemoryKib { get; }
@@ -70,7 +72,7 @@ internal sealed class PasswordHasher
     {
         ArgumentNullException.ThrowIfNull(password);
         var readable = stored is not null && TryParse(stored, out _, out _, out _, out _, out _);
-        if (!TryParse(readable ? stored! : _decoy.Value, out var memory, out var iterations, out var lanes, out var salt, out var expected))
+        if (!TryParse(readable ? stored! : _decoy, out var memory, out var iterations, out var lanes, out var salt, out var expected))
         {
             throw new InvalidOperationException("the decoy hash cannot be read");
         }

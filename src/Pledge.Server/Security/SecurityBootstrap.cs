@@ -101,8 +101,13 @@ internal sealed class SecurityBootstrap(PledgeDatabase database, IConfiguration 
     {
         if (await store.Access.GetUserAsync(AdminName, cancellationToken) is null)
         {
-            await store.Access.CreateUserAsync(
+            var created = await store.Access.CreateUserAsync(
                 new StoredUser(AdminName, "Administrator", null, Roles.Name(Role.Admin), null, null, false, default, default), cancellationToken);
+            if (created is null)
+            {
+                return; // another instance created it first
+            }
+
             await store.Audit.RecordAsync("pledge", "user.create", $"user/{AdminName}", "role admin (start-up: no users)", cancellationToken);
         }
     }
@@ -114,11 +119,30 @@ internal sealed class SecurityBootstrap(PledgeDatabase database, IConfiguration 
         return key;
     }
 
-    // A configured key is any text, so its id is a fresh random one, never a piece of the key.
+    // A configured key is any text, so its id is a fresh random one, never a piece of the key. Several instances may
+    // start at once on one database: the one that loses the race to store the same key finds it stored.
     private static async Task AddKeyAsync(PledgeStore store, string id, string key, string label, CancellationToken cancellationToken)
     {
-        await store.Access.CreateKeyAsync(
-            new StoredApiKey(id, AdminName, label, SecretTokens.Hash(key), [.. Scopes.All], default, null, null, null), cancellationToken);
+        if (await store.Access.FindKeyAsync(SecretTokens.Hash(key), cancellationToken) is not null)
+        {
+            return;
+        }
+
+        try
+        {
+            await store.Access.CreateKeyAsync(
+                new StoredApiKey(id, AdminName, label, SecretTokens.Hash(key), [.. Scopes.All], default, null, null, null), cancellationToken);
+        }
+        catch (ArgumentException)
+        {
+            if (await store.Access.FindKeyAsync(SecretTokens.Hash(key), cancellationToken) is not null)
+            {
+                return;
+            }
+
+            throw;
+        }
+
         await store.Audit.RecordAsync("pledge", "key.create", $"user/{AdminName}", $"{id} ({label}, every scope)", cancellationToken);
     }
 }

@@ -279,6 +279,30 @@ public abstract class AccessTests<TDatabase> : ServerTest<TDatabase> where TData
         Assert.Contains("events:write", paths.GetProperty("/api/v1/events").GetProperty("post").GetProperty("description").GetString(), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Servers_starting_at_once_on_a_new_database_make_one_admin_and_all_take_the_admin_key()
+    {
+        var servers = await Task.WhenAll(Enumerable.Range(0, 3).Select(_ => Task.Run(() => PledgeTestServer.Start(ConnectionString))));
+        try
+        {
+            foreach (var server in servers)
+            {
+                Assert.Equal(HttpStatusCode.OK, (await server.Client.GetAsync("/api/v1/auth/me")).StatusCode);
+            }
+
+            var users = await ReadJsonAsync(await servers[0].Client.GetAsync("/api/v1/users"));
+            Assert.Equal(["admin"], users.EnumerateArray().Select(u => u.GetProperty("name").GetString()));
+            Assert.Single((await ReadJsonAsync(await servers[0].Client.GetAsync("/api/v1/users/admin/keys"))).EnumerateArray());
+        }
+        finally
+        {
+            foreach (var server in servers)
+            {
+                await server.DisposeAsync();
+            }
+        }
+    }
+
     private static async Task<HttpResponseMessage> SendAsync(HttpClient client, string call, string what)
     {
         var (method, path) = (call.Split(' ')[0], call.Split(' ')[1]);
