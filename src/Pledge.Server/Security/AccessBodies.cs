@@ -20,6 +20,9 @@ internal sealed record UserCreate(string? Name, string? DisplayName, string? Ema
 /// <summary>The body that changes a user: only the fields present change.</summary>
 internal sealed record UserUpdate(string? DisplayName, string? Email, string? Role, string? Customer, bool? Disabled);
 
+/// <summary>The body with which users change their own password: the current one, and the new one.</summary>
+internal sealed record PasswordChange(string? Current, string? Password);
+
 /// <summary>The body that sets a user's password.</summary>
 internal sealed record PasswordSet(string? Password);
 

@@ -29,6 +29,9 @@ internal static partial class AuthApi
         own.MapPost("/logout", LogoutAsync).WithName("Logout").WithSummary("Ends the session whose token the request carries.")
             .Produces(StatusCodes.Status204NoContent).ProducesProblem(StatusCodes.Status400BadRequest);
         own.MapGet("/me", Me).WithName("GetMe").WithSummary("Who the credential is: user, role, customer, scopes.").Produces<MeBody>();
+        own.MapPut("/password", ChangePasswordAsync).WithName("ChangeOwnPassword")
+            .WithSummary("Changes the caller's own password: {\"current\", \"password\"}; ends the caller's sessions. Wrong current passwords count as failed logins.")
+            .Produces(StatusCodes.Status204NoContent).ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status429TooManyRequests);
         own.MapGet("/keys", ListKeysAsync).WithName("ListOwnKeys").WithSummary("The caller's own API keys (ids, never secrets).")
             .Produces<IReadOnlyList<KeyBody>>();
         own.MapPost("/keys", CreateKeyAsync).WithName("CreateOwnKey")
@@ -110,6 +113,42 @@ internal static partial class AuthApi
         var user = await store.Access.GetUserAsync(caller.UserName, cancellationToken);
         return TypedResults.Ok(new MeBody(caller.UserName, user?.DisplayName ?? caller.UserName, Roles.Name(caller.Role), caller.Customer,
             [.. Scopes.All.Where(caller.Has)], caller.Credential));
+    }
+
+    private static async Task<IResult> ChangePasswordAsync(
+        PasswordChange? body, HttpContext context, Caller caller, PledgeDatabase database, PasswordHasher hasher, LoginThrottle throttle, CancellationToken cancellationToken)
+    {
+        if (body?.Current is not { } current || body.Password is not { } password)
+        {
+            return AccessProblems.BadRequest(body?.Current is null ? "current" : "password", "is required: send {\"current\": \"…\", \"password\": \"…\"}");
+        }
+
+        if (UsersApi.PasswordProblem(password) is { } weak)
+        {
+            return weak;
+        }
+
+        // A stolen session must not become a way around the login limit: wrong current passwords count as failures.
+        var address = context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+        if (throttle.RetryAfter(caller.UserName, address) is { } wait)
+        {
+            context.Response.Headers[HeaderNames.RetryAfter] = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+            return TypedResults.Problem(statusCode: StatusCodes.Status429TooManyRequests, title: "Too many failed logins",
+                detail: $"too many failed logins for this name or from this address: try again in {Math.Ceiling(wait.TotalMinutes)} minute(s)");
+        }
+
+        var store = await database.GetAsync();
+        var user = await store.Access.GetUserAsync(caller.UserName, cancellationToken);
+        if (user is null || !hasher.Verify(current, user.PasswordHash))
+        {
+            throttle.Failed(caller.UserName, address);
+            return AccessProblems.BadRequest("current", "is not the current password (a user without one asks an admin to set it)");
+        }
+
+        await store.Access.UpdateUserAsync(user with { PasswordHash = hasher.Hash(password) }, cancellationToken);
+        await store.Access.DeleteSessionsOfAsync(user.Name, cancellationToken);
+        await store.Audit.RecordAsync(caller.Actor, "user.password", $"user/{user.Name}", "changed by the user", cancellationToken);
+        return TypedResults.NoContent();
     }
 
     private static async Task<IResult> ListKeysAsync(Caller caller, PledgeDatabase database, CancellationToken cancellationToken)

@@ -59,6 +59,7 @@ public abstract class IsolationTests<TDatabase> : ServerTest<TDatabase> where TD
         ["GET /reference/scalar.aspnetcore.js"] = [new Probe("GET", "/reference/scalar.aspnetcore.js", Expect.Asset)],
         ["POST /api/v1/auth/login"] = [new Probe("POST", "/api/v1/auth/login", Expect.Refused, new { name = OtherContact, password = "not the password of tom" })],
         ["POST /api/v1/auth/logout"] = [new Probe("POST", "/api/v1/auth/logout", Expect.OwnSessionEnd)],
+        ["PUT /api/v1/auth/password"] = [new Probe("PUT", "/api/v1/auth/password", Expect.Refused, new { current = "not the current password", password = "a new password for jana" })],
         ["GET /api/v1/auth/me"] = [new Probe("GET", "/api/v1/auth/me", Expect.OwnOnly)],
         ["GET /api/v1/auth/keys"] = [new Probe("GET", "/api/v1/auth/keys", Expect.OwnOnly)],
         ["POST /api/v1/auth/keys"] = [new Probe("POST", "/api/v1/auth/keys", Expect.OwnOnly, new { label = "portal", scopes = new[] { Scopes.ReportsRead } })],

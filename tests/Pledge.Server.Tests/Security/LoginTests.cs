@@ -121,6 +121,35 @@ public abstract class LoginTests<TDatabase> : ServerTest<TDatabase> where TDatab
     }
 
     [Fact]
+    public async Task Users_change_their_own_password_with_the_current_one_and_wrong_ones_count_as_failed_logins()
+    {
+        var time = new FakeTimeProvider();
+        var server = Start(time: time);
+        await CreateUserAsync(server, "lea.koch", "agent");
+        var login = await ReadJsonAsync(await server.ClientWith(null).PostAsJsonAsync("/api/v1/auth/login", new { name = "lea.koch", password = Password }));
+        var session = server.ClientWith(login.GetProperty("token").GetString());
+
+        var wrong = await session.PutAsJsonAsync("/api/v1/auth/password", new { current = "not it at all", password = "my new long password" });
+        Assert.Equal(["current"], ErrorFields(await AssertProblemAsync(wrong, HttpStatusCode.BadRequest)));
+        Assert.Equal(HttpStatusCode.NoContent, (await session.PutAsJsonAsync("/api/v1/auth/password", new { current = Password, password = "my new long password" })).StatusCode);
+
+        await AssertProblemAsync(await session.GetAsync("/api/v1/auth/me"), HttpStatusCode.Unauthorized);
+        var anonymous = server.ClientWith(null);
+        await AssertProblemAsync(await anonymous.PostAsJsonAsync("/api/v1/auth/login", new { name = "lea.koch", password = Password }), HttpStatusCode.Unauthorized);
+        Assert.Equal(HttpStatusCode.OK, (await anonymous.PostAsJsonAsync("/api/v1/auth/login", new { name = "lea.koch", password = "my new long password" })).StatusCode);
+
+        var (key, _) = await server.CreateKeyAsync("lea.koch", [Pledge.Server.Security.Scopes.ReportsRead]);
+        var withKey = server.ClientWith(key);
+        time.Advance(TimeSpan.FromMinutes(15)); // the failures above leave the window
+        for (var i = 0; i < 5; i++)
+        {
+            await AssertProblemAsync(await withKey.PutAsJsonAsync("/api/v1/auth/password", new { current = $"guess {i} of many", password = "yet another password" }), HttpStatusCode.BadRequest);
+        }
+
+        await AssertProblemAsync(await withKey.PutAsJsonAsync("/api/v1/auth/password", new { current = "my new long password", password = "yet another password" }), HttpStatusCode.TooManyRequests);
+    }
+
+    [Fact]
     public async Task Logging_out_with_an_api_key_is_a_bad_request()
     {
         var server = Start();
