@@ -4,6 +4,7 @@ using Pledge.Server.Api;
 using Pledge.Server.Operations;
 using Pledge.Server.Monitoring;
 using Pledge.Server.Notifications;
+using Pledge.Server.Security;
 using Scalar.AspNetCore;
 
 // The composition root: the only place that picks the real clocks, the database and the address.
@@ -17,6 +18,7 @@ builder.Services.AddSingleton<IClock>(SystemClock.Instance);
 #pragma warning restore RS0030
 builder.Services.AddSingleton<PledgeDatabase>();
 builder.Services.AddHostedService(sp => sp.GetRequiredService<PledgeDatabase>());
+builder.Services.AddPledgeSecurity(); // after the database: its start-up creates the first admin (docs/security.md)
 builder.Services.AddSingleton<Pledge.Server.Actions.ActionMetrics>();
 builder.Services.AddSingleton<Pledge.Server.Actions.CorrectiveActionOpener>();
 // The live monitor: timer queue, alerts (docs/monitor.md).
@@ -32,8 +34,12 @@ app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseOperations();
 
-app.MapOpenApi();
-app.MapScalarApiReference("/reference", options => options.WithTitle("Pledge API").DisableDefaultFonts());
+// Access control: every endpoint needs a credential and the scope it declares, except those marked AllowAnonymous
+// (the API's description is public: it holds no data). docs/security.md.
+app.UsePledgeSecurity();
+app.MapOpenApi().AllowAnonymous();
+app.MapScalarApiReference("/reference", options => options.WithTitle("Pledge API").DisableDefaultFonts()).AllowAnonymous();
+app.MapPledgeSecurityApi();
 app.MapHealthApi();
 app.MapEventsApi();
 app.MapRepositoryApi();

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Pledge.Server.Security;
 
 namespace Pledge.Server;
 
@@ -20,6 +21,16 @@ internal static class StartupBanner
             Console.WriteLine($"Pledge is listening on {address} (database: {database.Location})");
             Console.WriteLine($"  API reference  {address}/reference");
             Console.WriteLine($"  health         {address}/health");
+        }
+
+        // Written to the console only, never through ILogger (log pipelines keep and ship what they are given):
+        // the one time the generated admin key is shown (docs/security.md).
+        if (app.Services.GetRequiredService<SecurityBootstrap>().TakeKeyToPrint() is { } key)
+        {
+            Console.WriteLine();
+            Console.WriteLine($"  admin API key  {key}");
+            Console.WriteLine("                 shown once: keep it (or set --admin-key / PLEDGE_ADMIN_KEY), then send it as a bearer token:");
+            Console.WriteLine($"  curl -H \"Authorization: Bearer {key}\" \"{addresses.First()}/api/v1/auth/me\"");
         }
     }
 }

@@ -34,6 +34,7 @@ public sealed class PledgeStore : IAsyncDisposable
         Alerts = new AlertStore(dialect);
         Channels = new ChannelStore(dialect, time);
         Notifications = new NotificationStore(dialect, time);
+        Access = new AccessStore(dialect, time);
     }
 
     /// <summary>The newest schema version this build knows and migrates to.</summary>
@@ -69,6 +70,9 @@ public sealed class PledgeStore : IAsyncDisposable
 
     /// <summary>The notification outbox and its delivery log.</summary>
     public NotificationStore Notifications { get; }
+
+    /// <summary>Users, API keys and login sessions (docs/security.md).</summary>
+    public AccessStore Access { get; }
 
     /// <summary>
     /// Opens the database and brings its schema up to date: each missing migration in its own transaction; nothing

@@ -418,6 +418,89 @@ internal static class Schema
                 "CREATE TRIGGER notification_attempts_append_only BEFORE UPDATE OR DELETE ON notification_attempts FOR EACH ROW EXECUTE FUNCTION pledge_append_only()",
                 "CREATE TRIGGER notification_attempts_no_truncate BEFORE TRUNCATE ON notification_attempts FOR EACH STATEMENT EXECUTE FUNCTION pledge_append_only()",
             ]),
+        new Migration(
+            6,
+            "users, api_keys, sessions",
+            [
+                // Secrets are never stored: api_keys and sessions keep the SHA-256 of a long random secret,
+                // users a password hash that carries its own algorithm parameters (docs/security.md).
+                """
+                CREATE TABLE users (
+                    name TEXT PRIMARY KEY NOT NULL,
+                    display_name TEXT NOT NULL,
+                    email TEXT,
+                    role TEXT NOT NULL,
+                    customer TEXT,
+                    password_hash TEXT,
+                    disabled INTEGER NOT NULL,
+                    created_at INTEGER NOT NULL,
+                    updated_at INTEGER NOT NULL
+                ) STRICT
+                """,
+                """
+                CREATE TABLE api_keys (
+                    id TEXT PRIMARY KEY NOT NULL,
+                    user_name TEXT NOT NULL REFERENCES users (name),
+                    label TEXT NOT NULL,
+                    secret_hash TEXT NOT NULL UNIQUE,
+                    scopes TEXT NOT NULL,
+                    created_at INTEGER NOT NULL,
+                    expires_at INTEGER,
+                    revoked_at INTEGER,
+                    last_used_at INTEGER
+                ) STRICT
+                """,
+                "CREATE INDEX api_keys_user ON api_keys (user_name, id)",
+                """
+                CREATE TABLE sessions (
+                    token_hash TEXT PRIMARY KEY NOT NULL,
+                    user_name TEXT NOT NULL REFERENCES users (name),
+                    created_at INTEGER NOT NULL,
+                    expires_at INTEGER NOT NULL
+                ) STRICT
+                """,
+                "CREATE INDEX sessions_user ON sessions (user_name)",
+                "CREATE INDEX sessions_expires ON sessions (expires_at)",
+            ],
+            [
+                """
+                CREATE TABLE users (
+                    name text PRIMARY KEY,
+                    display_name text NOT NULL,
+                    email text,
+                    role text NOT NULL,
+                    customer text,
+                    password_hash text,
+                    disabled boolean NOT NULL,
+                    created_at bigint NOT NULL,
+                    updated_at bigint NOT NULL
+                )
+                """,
+                """
+                CREATE TABLE api_keys (
+                    id text PRIMARY KEY,
+                    user_name text NOT NULL REFERENCES users (name),
+                    label text NOT NULL,
+                    secret_hash text NOT NULL UNIQUE,
+                    scopes text NOT NULL,
+                    created_at bigint NOT NULL,
+                    expires_at bigint,
+                    revoked_at bigint,
+                    last_used_at bigint
+                )
+                """,
+                "CREATE INDEX api_keys_user ON api_keys (user_name, id)",
+                """
+                CREATE TABLE sessions (
+                    token_hash text PRIMARY KEY,
+                    user_name text NOT NULL REFERENCES users (name),
+                    created_at bigint NOT NULL,
+                    expires_at bigint NOT NULL
+                )
+                """,
+                "CREATE INDEX sessions_user ON sessions (user_name)",
+                "CREATE INDEX sessions_expires ON sessions (expires_at)",
+            ]),
     ];
 
     /// <summary>The newest version this code knows.</summary>

@@ -59,3 +59,18 @@ public sealed class NotificationDeliveryTestsOnPostgres : Notifications.Notifica
 public sealed class OutboxTestsOnSqlite : Notifications.OutboxTests<SqliteTestDatabase>;
 
 public sealed class OutboxTestsOnPostgres : Notifications.OutboxTests<PostgresTestDatabase>;
+public sealed class IsolationTestsOnSqlite : Security.IsolationTests<SqliteTestDatabase>;
+
+public sealed class IsolationTestsOnPostgres : Security.IsolationTests<PostgresTestDatabase>;
+
+public sealed class AccessTestsOnSqlite : Security.AccessTests<SqliteTestDatabase>;
+
+public sealed class AccessTestsOnPostgres : Security.AccessTests<PostgresTestDatabase>;
+
+public sealed class LoginTestsOnSqlite : Security.LoginTests<SqliteTestDatabase>;
+
+public sealed class LoginTestsOnPostgres : Security.LoginTests<PostgresTestDatabase>;
+
+public sealed class SecretsInLogsTestsOnSqlite : Security.SecretsInLogsTests<SqliteTestDatabase>;
+
+public sealed class SecretsInLogsTestsOnPostgres : Security.SecretsInLogsTests<PostgresTestDatabase>;

@@ -8,14 +8,16 @@ namespace Pledge.Server.Tests;
 public abstract class RepositoryApiTests<TDatabase> : ServerTest<TDatabase> where TDatabase : TestDatabase, new()
 {
     [Fact]
-    public async Task A_valid_repository_is_stored_audited_and_exported_unchanged()
+    public async Task A_valid_repository_is_stored_audited_by_its_caller_and_exported_unchanged()
     {
         var server = Start();
         var files = Sample.RepositoryFiles();
+        var (manager, _, _) = await server.ClientForAsync(Pledge.Server.Security.Role.ServiceLevelManager, name: "lea.koch");
         using var request = new HttpRequestMessage(HttpMethod.Put, "/api/v1/repository") { Content = Json(JsonSerializer.Serialize(new { files })) };
-        request.Headers.Add("X-Pledge-Actor", "lea.koch");
+        // The header no longer names the actor: the authenticated caller does.
+        request.Headers.Add("X-Pledge-Actor", "someone.else");
 
-        var response = await server.Client.SendAsync(request);
+        var response = await manager.SendAsync(request);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var applied = await ReadJsonAsync(response);
@@ -41,7 +43,7 @@ public abstract class RepositoryApiTests<TDatabase> : ServerTest<TDatabase> wher
     }
 
     [Fact]
-    public async Task Applying_again_changes_only_what_changed_and_defaults_the_author_to_api()
+    public async Task Applying_again_changes_only_what_changed_by_the_caller()
     {
         var server = Start();
         await PutSampleRepositoryAsync(server.Client);
@@ -53,7 +55,7 @@ public abstract class RepositoryApiTests<TDatabase> : ServerTest<TDatabase> wher
         Assert.Equal(["catalogue.yaml v2"], applied.GetProperty("changed").EnumerateArray().Select(e => e.GetString()));
         var store = await server.StoreAsync();
         var catalogue = await store.Documents.GetAsync("catalogue.yaml");
-        Assert.Equal((2, "api"), (catalogue!.Version, catalogue.UpdatedBy));
+        Assert.Equal((2, "admin"), (catalogue!.Version, catalogue.UpdatedBy));
     }
 
     [Fact]

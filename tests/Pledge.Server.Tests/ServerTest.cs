@@ -28,9 +28,9 @@ public abstract class ServerTest<TDatabase> : IAsyncLifetime where TDatabase : T
     }
 
     /// <summary>A server on this test's database.</summary>
-    protected PledgeTestServer Start(bool demo = false, string? demoDirectory = null, Action<Microsoft.Extensions.DependencyInjection.IServiceCollection>? services = null, TimeProvider? time = null, Action<Microsoft.AspNetCore.Hosting.IWebHostBuilder>? configure = null)
+    protected PledgeTestServer Start(bool demo = false, string? demoDirectory = null, TimeProvider? time = null, Microsoft.Extensions.Logging.ILoggerProvider? logs = null, Action<Microsoft.Extensions.DependencyInjection.IServiceCollection>? services = null, Action<Microsoft.AspNetCore.Hosting.IWebHostBuilder>? configure = null)
     {
-        var server = PledgeTestServer.Start(ConnectionString, demo, demoDirectory, services, time, configure);
+        var server = PledgeTestServer.Start(ConnectionString, demo, demoDirectory, time, logs, services, configure);
         _servers.Add(server);
         return server;
     }

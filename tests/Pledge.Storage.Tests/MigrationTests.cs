@@ -19,7 +19,7 @@ public abstract class MigrationTests<TDatabase> : StoreTest<TDatabase>
         var expected = Enumerable.Range(1, PledgeStore.LatestSchemaVersion)
             .Select(v => new object?[] { v.ToString(CultureInfo.InvariantCulture), Ticks(Start).ToUnixTimeTicks().ToString(CultureInfo.InvariantCulture) });
         Assert.Equal(expected, rows);
-        foreach (var table in new[] { "events", "documents", "document_history", "audit" })
+        foreach (var table in new[] { "events", "documents", "document_history", "audit", "users", "api_keys", "sessions" })
         {
             Assert.Equal(0, await CountAsync(store, table));
         }

@@ -31,3 +31,6 @@ public sealed class AlertStoreTestsOnPostgres : AlertStoreTests<PostgresTestData
 public sealed class NotificationStoreTestsOnSqlite : NotificationStoreTests<SqliteTestDatabase>;
 
 public sealed class NotificationStoreTestsOnPostgres : NotificationStoreTests<PostgresTestDatabase>;
+public sealed class AccessStoreTestsOnSqlite : AccessStoreTests<SqliteTestDatabase>;
+
+public sealed class AccessStoreTestsOnPostgres : AccessStoreTests<PostgresTestDatabase>;

@@ -1,6 +1,7 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using Pledge.Server.Operations;
+using Pledge.Server.Security;
 using Pledge.Storage;
 using Pledge.Tickets;
 
@@ -16,6 +17,7 @@ internal static class EventsApi
         app.MapGroup("/api/v1/events")
             .WithTags("Events")
             .MapPost("/", PostAsync)
+            .RequireScope(Scopes.EventsWrite)
             .WithName("PostEvents")
             .WithSummary("Stores one event or a JSON array of up to 10,000 (the shapes of docs/events.md and docs/measures.md).")
             .WithDescription("Every event is validated first; any invalid event refuses the whole batch (400, naming events[i].field) and nothing is stored. A field the event's type does not read (unknown, misspelt, or of another type) is refused too. An id already stored is counted as a duplicate, so a batch can be retried.")

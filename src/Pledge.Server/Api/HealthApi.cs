@@ -12,6 +12,7 @@ internal static class HealthApi
                 var store = await database.GetAsync();
                 return TypedResults.Ok(new Health("ok", store.Kind == StoreKind.PostgreSql ? "postgresql" : "sqlite", store.SchemaVersion));
             })
+            .AllowAnonymous() // probes carry no credential; it tells only that the server is up (docs/security.md)
             .WithName("GetHealth")
             .WithTags("Health")
             .WithSummary("The server is up; which database it uses and the schema version.");

@@ -2,6 +2,7 @@ using System.Text;
 using NodaTime;
 using Pledge.Reports;
 using Pledge.Reports.Formats;
+using Pledge.Server.Security;
 using Pledge.Text;
 
 namespace Pledge.Server.Api;
@@ -17,6 +18,8 @@ internal static class ReportApi
         app.MapGroup("/api/v1/report")
             .WithTags("Reports")
             .MapGet("/", GetAsync)
+            .RequireScope(Scopes.ReportsRead)
+            .AllowCustomerContacts() // filtered to the contact's customer by CustomerView
             .WithName("GetReport")
             .WithSummary("The service report of a period: every target of every customer, budgets, trends, actions and watermelon flags.")
             .WithDescription("period: 2026-11 (month), 2026-W47 (ISO week), 2026-Q4 (quarter) or 30d (the rolling days before at). at: the instant evaluated at, ISO-8601 with offset (default now). format: json (default), csv, markdown or html. trend: periods the trends cover, 1 to 60 (default 6).")
@@ -26,7 +29,7 @@ internal static class ReportApi
         return app;
     }
 
-    private static async Task<IResult> GetAsync(PledgeDatabase database, IClock clock, string? period, string? at, string? format, int? trend, CancellationToken cancellationToken)
+    private static async Task<IResult> GetAsync(Caller caller, PledgeDatabase database, IClock clock, string? period, string? at, string? format, int? trend, CancellationToken cancellationToken)
     {
         if (!ReportPeriod.TryParse(period, out var reportPeriod))
         {

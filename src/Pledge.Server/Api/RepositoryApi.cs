@@ -2,6 +2,7 @@ using System.Text.Json;
 using Pledge.Agreements;
 using Pledge.Server.Api.Definitions;
 using Pledge.Storage;
+using Pledge.Server.Security;
 
 namespace Pledge.Server.Api;
 
@@ -11,20 +12,19 @@ namespace Pledge.Server.Api;
 /// </summary>
 internal static class RepositoryApi
 {
-    /// <summary>The request header naming who makes the change (audited); <c>api</c> when absent.</summary>
-    public const string ActorHeader = "X-Pledge-Actor";
-
     public static IEndpointRouteBuilder MapRepositoryApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/v1/repository").WithTags("Repository");
         group.MapGet("/", GetAsync)
+            .RequireScope(Scopes.DefinitionsRead) // the whole repository, every customer: not for customer contacts
             .WithName("GetRepository")
             .WithSummary("Exports the stored repository: every file's current text by path.")
             .Produces<RepositoryFiles>();
         group.MapPut("/", PutAsync)
+            .RequireScope(Scopes.DefinitionsWrite)
             .WithName("PutRepository")
             .WithSummary("Validates and stores a repository in one transaction: {\"files\": {\"catalogue.yaml\": \"…\"}, \"delete\": [\"agreements/old.yaml\"], \"replace\": false}.")
-            .WithDescription("The files sent are laid over the stored ones (with replace: true every stored file not sent is deleted; delete names files to delete) and the whole is validated with the same reader as `pledge validate`; any error refuses the call (422, every problem with file, line, column and field; 409 when it breaks an agreement's lifecycle) and nothing is stored. Each changed file becomes a new version of its document, a deleted one a tombstone version, by the X-Pledge-Actor header (default api), all in one transaction with one audit entry. ?dryRun=true checks and answers the same, storing nothing.")
+            .WithDescription("The files sent are laid over the stored ones (with replace: true every stored file not sent is deleted; delete names files to delete) and the whole is validated with the same reader as `pledge validate`; any error refuses the call (422, every problem with file, line, column and field; 409 when it breaks an agreement's lifecycle) and nothing is stored. Each changed file becomes a new version of its document, a deleted one a tombstone version, by the authenticated caller, all in one transaction with one audit entry. ?dryRun=true checks and answers the same, storing nothing.")
             .Accepts<RepositoryFiles>("application/json")
             .Produces<RepositoryApplied>()
             .ProducesProblem(StatusCodes.Status400BadRequest)
@@ -40,27 +40,14 @@ internal static class RepositoryApi
         return TypedResults.Ok(new RepositoryFiles(new SortedDictionary<string, string>(await RepositoryDocuments.LoadAsync(store, cancellationToken), StringComparer.Ordinal)));
     }
 
-    /// <summary>The caller's name for the audit: the X-Pledge-Actor header, <c>api</c> when absent; null when the header is unusable.</summary>
-    public static string? ActorOf(HttpRequest request)
-    {
-        var actor = request.Headers[ActorHeader].ToString().Trim();
-        return actor.Length == 0 ? "api" : actor.Length > 200 || actor.Any(char.IsControl) ? null : actor;
-    }
-
-    /// <summary>400 for an unusable X-Pledge-Actor header.</summary>
-    public static IResult BadActor() => BadRequest($"the {ActorHeader} header is over 200 characters or holds control characters", ActorHeader);
-
-    private static async Task<IResult> PutAsync(HttpRequest request, PledgeDatabase database, bool? dryRun, CancellationToken cancellationToken)
+    private static async Task<IResult> PutAsync(HttpRequest request, Caller caller, PledgeDatabase database, bool? dryRun, CancellationToken cancellationToken)
     {
         if (await RequestBody.ReadAsync(request, cancellationToken) is not { } body)
         {
             return RequestBody.TooLarge();
         }
 
-        if (ActorOf(request) is not { } actor)
-        {
-            return BadActor();
-        }
+        var actor = caller.Actor;
 
         var files = new Dictionary<string, string>(StringComparer.Ordinal);
         var deletes = new List<string>();
