@@ -49,17 +49,19 @@ public abstract class CliApplyExportTests<TDatabase> : IAsyncLifetime where TDat
         Assert.Contains("agreements/acme-gold.yaml", run.Stdout, StringComparison.Ordinal);
         var documents = await (await Server.StoreAsync()).Documents.ListAsync();
         Assert.Equal(Sample.RepositoryFiles().Keys.Order(StringComparer.Ordinal), documents.Select(d => d.Path));
-        Assert.All(documents, d => Assert.Equal("pledge apply", d.UpdatedBy));
-        Assert.Equal(["Bearer test-key"], Server.Authorizations);
+        Assert.All(documents, d => Assert.Equal("admin", d.UpdatedBy));
+        Assert.Equal(["Bearer " + PledgeTestServer.AdminKey], Server.Authorizations);
     }
 
     [Fact]
     public async Task The_api_key_option_wins_over_the_environment_and_goes_as_a_bearer_token()
     {
-        Assert.Equal(0, (await ApplyAsync("--api-key", "from-option")).ExitCode);
-        Assert.Equal(0, (await PledgeProcess.RunAsync(null, "export", "--server", Server.Address, Path.Combine(_folder, "out"))).ExitCode);
+        var applied = await PledgeProcess.RunAsync(new Dictionary<string, string> { ["PLEDGE_API_KEY"] = "not-the-key" }, ["apply", _folder, "--server", Server.Address, "--api-key", PledgeTestServer.AdminKey]);
+        var exported = await PledgeProcess.RunAsync(null, "export", "--server", Server.Address, Path.Combine(_folder, "out"));
 
-        Assert.Equal(["Bearer from-option", string.Empty], Server.Authorizations);
+        Assert.True(applied.ExitCode == 0, applied.ToString());
+        Assert.Equal(1, exported.ExitCode);
+        Assert.Equal(["Bearer " + PledgeTestServer.AdminKey, string.Empty], Server.Authorizations);
     }
 
     [Fact]
@@ -123,7 +125,7 @@ public abstract class CliApplyExportTests<TDatabase> : IAsyncLifetime where TDat
         Assert.Equal(0, (await ApplyAsync()).ExitCode);
         var output = Path.Combine(_folder, "exported");
 
-        var run = await PledgeProcess.RunAsync(null, "export", "--server", Server.Address, output);
+        var run = await PledgeProcess.RunAsync(new Dictionary<string, string> { ["PLEDGE_API_KEY"] = PledgeTestServer.AdminKey }, "export", "--server", Server.Address, output);
 
         Assert.True(run.ExitCode == 0, run.ToString());
         Assert.Contains($"Exported {Sample.RepositoryFiles().Count} files from {Server.Address} to {output}", run.Stdout, StringComparison.Ordinal);
@@ -143,7 +145,7 @@ public abstract class CliApplyExportTests<TDatabase> : IAsyncLifetime where TDat
     }
 
     private Task<PledgeProcess.Run> ApplyAsync(params string[] more) =>
-        PledgeProcess.RunAsync(new Dictionary<string, string> { ["PLEDGE_API_KEY"] = "test-key" }, ["apply", _folder, "--server", Server.Address, .. more]);
+        PledgeProcess.RunAsync(new Dictionary<string, string> { ["PLEDGE_API_KEY"] = PledgeTestServer.AdminKey }, ["apply", _folder, "--server", Server.Address, .. more]);
 
     private void Write(string path, string text)
     {

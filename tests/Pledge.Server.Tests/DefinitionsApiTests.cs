@@ -84,7 +84,7 @@ public abstract class DefinitionsApiTests<TDatabase> : ServerTest<TDatabase> whe
 
         var history = await ReadJsonAsync(await server.Client.GetAsync("/api/v1/customers/globex/history"));
 
-        Assert.Equal([(1, "created", "api"), (2, "updated", "tom")], history.EnumerateArray().Select(h => (h.GetProperty("revision").GetInt32(), h.GetProperty("change").GetString(), h.GetProperty("by").GetString())));
+        Assert.Equal([(1, "created", "admin"), (2, "updated", "tom")], history.EnumerateArray().Select(h => (h.GetProperty("revision").GetInt32(), h.GetProperty("change").GetString(), h.GetProperty("by").GetString())));
         Assert.Equal("customer.updated", history[1].GetProperty("action").GetString());
         Assert.Equal("name changed; customers.yaml v2 updated", history[1].GetProperty("detail").GetString());
         var diff = await ReadJsonAsync(await server.Client.GetAsync("/api/v1/customers/globex/diff"));
@@ -136,7 +136,7 @@ public abstract class DefinitionsApiTests<TDatabase> : ServerTest<TDatabase> whe
         Assert.Equal("deleted", (await ReadJsonAsync(deleted)).GetProperty("change").GetString());
         Assert.Equal(HttpStatusCode.NotFound, (await server.Client.GetAsync("/api/v1/calendars/night")).StatusCode);
         var history = await ReadJsonAsync(await server.Client.GetAsync("/api/v1/calendars/night/history"));
-        Assert.Equal([("created", "api"), ("deleted", "ops")], history.EnumerateArray().Select(h => (h.GetProperty("change").GetString(), h.GetProperty("by").GetString())));
+        Assert.Equal([("created", "admin"), ("deleted", "ops")], history.EnumerateArray().Select(h => (h.GetProperty("change").GetString(), h.GetProperty("by").GetString())));
         var revisions = await (await server.StoreAsync()).Documents.HistoryAsync("calendars/night.yaml");
         Assert.True(revisions[^1].Deleted);
     }
@@ -366,17 +366,22 @@ public abstract class DefinitionsApiTests<TDatabase> : ServerTest<TDatabase> whe
 
     private static StringContent Yaml(string yaml) => new(yaml, Encoding.UTF8, "application/yaml");
 
-    private static Task<HttpResponseMessage> TransitionAsync(PledgeTestServer server, string id, string body, string? actor = null) =>
+    private Task<HttpResponseMessage> TransitionAsync(PledgeTestServer server, string id, string body, string? actor = null) =>
         SendAsync(server, HttpMethod.Post, $"/api/v1/agreements/{id}/transitions", Json(body), actor);
 
-    private static async Task<HttpResponseMessage> SendAsync(PledgeTestServer server, HttpMethod method, string uri, HttpContent? content, string? actor = null)
+    /// <summary>Sends as the admin, or as <paramref name="actor"/>: a service-level manager of that name, made on first use.</summary>
+    private async Task<HttpResponseMessage> SendAsync(PledgeTestServer server, HttpMethod method, string uri, HttpContent? content, string? actor = null)
     {
         using var request = new HttpRequestMessage(method, uri) { Content = content };
-        if (actor is not null)
+        var client = server.Client;
+        if (actor is not null && !_actors.TryGetValue((server, actor), out client))
         {
-            request.Headers.Add("X-Pledge-Actor", actor);
+            (client, _, _) = await server.ClientForAsync(Pledge.Server.Security.Role.ServiceLevelManager, name: actor);
+            _actors[(server, actor)] = client;
         }
 
-        return await server.Client.SendAsync(request);
+        return await client.SendAsync(request);
     }
+
+    private readonly Dictionary<(PledgeTestServer, string), HttpClient> _actors = [];
 }

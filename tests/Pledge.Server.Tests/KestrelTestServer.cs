@@ -35,6 +35,7 @@ public sealed class KestrelTestServer : IAsyncDisposable
         {
             builder.UseSetting("database", database);
             builder.UseSetting("urls", "http://127.0.0.1:0");
+            builder.UseSetting("admin-key", PledgeTestServer.AdminKey);
             builder.ConfigureServices(services => services.AddSingleton<IStartupFilter>(new RecordAuthorization(authorizations)));
         });
         factory.UseKestrel(0);

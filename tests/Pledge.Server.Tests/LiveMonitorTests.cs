@@ -195,17 +195,26 @@ public abstract class LiveMonitorTests<TDatabase> : ServerTest<TDatabase> where 
     [Fact]
     public async Task A_new_repository_rebuilds_the_queue_with_its_targets()
     {
+        // Version 2 of the corporate terms ends on 29 November; version 3, a draft until it is agreed below, makes the
+        // P2 resolution target 2h with one warning at 50%: due 10:00 and 11:00 for a ticket created at 09:00.
         var time = new FakeTimeProvider(At("2026-11-30T09:00:00+01:00"));
-        var server = await StartWithSampleAsync(time);
-        await PostAsync(server, Created);
-
-        // The corporate resolution target for P2 becomes 2h with one warning at 50%: due 10:00 and 11:00.
+        var server = Start(time: time);
         var files = Sample.RepositoryFiles();
         var corporate = files["agreements/corporate.yaml"];
-        corporate = corporate.Replace("thresholds: { P1: 4h, P2: 8h, P3: 24h, P4: 40h }", "thresholds: { P1: 4h, P2: 2h, P3: 24h, P4: 40h }", StringComparison.Ordinal)
+        var second = corporate[corporate.IndexOf("  - version: 2", StringComparison.Ordinal)..corporate.IndexOf("  - version: 1", StringComparison.Ordinal)];
+        var third = second.Replace("version: 2", "version: 3", StringComparison.Ordinal)
+            .Replace("status: active", "status: draft", StringComparison.Ordinal)
+            .Replace("effective: { from: 2026-07-01 }", "effective: { from: 2026-11-30 }", StringComparison.Ordinal)
+            .Replace("thresholds: { P1: 4h, P2: 8h, P3: 24h, P4: 40h }", "thresholds: { P1: 4h, P2: 2h, P3: 24h, P4: 40h }", StringComparison.Ordinal)
             .Replace("warnings: [50%, 75%, 90%, 1h before]", "warnings: [50%]", StringComparison.Ordinal);
-        var response = await server.Client.PutAsync("/api/v1/repository", Json(System.Text.Json.JsonSerializer.Serialize(new { files = new Dictionary<string, string> { ["agreements/corporate.yaml"] = corporate } })));
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        files["agreements/corporate.yaml"] = corporate.Replace(second, third + second.Replace("effective: { from: 2026-07-01 }", "effective: { from: 2026-07-01, until: 2026-11-29 }", StringComparison.Ordinal), StringComparison.Ordinal);
+        var put = await server.Client.PutAsync("/api/v1/repository", Json(System.Text.Json.JsonSerializer.Serialize(new { files })));
+        Assert.True(put.StatusCode == HttpStatusCode.OK, await put.Content.ReadAsStringAsync());
+        await server.Service<LiveMonitor>().FlushAsync();
+        await PostAsync(server, Created);
+
+        var response = await server.Client.PostAsync("/api/v1/agreements/corporate/transitions", Json("""{"version": 3, "to": "agreed"}"""));
+        Assert.True(response.StatusCode == HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
 
         await AdvanceToAsync(server, time, "2026-11-30T11:00:00+01:00");
         Assert.Equal(

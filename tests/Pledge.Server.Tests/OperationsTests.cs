@@ -82,6 +82,7 @@ public abstract class OperationsTests<TDatabase> : ServerTest<TDatabase> where T
         var logs = new CapturedLogs();
         await using var factory = Factory(logs);
         using var client = factory.CreateClient();
+        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", PledgeTestServer.AdminKey);
         using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/events?token=query-secret") { Content = Json(Created) };
         request.Headers.Add("X-Secret-Header", "header-secret");
         var response = await client.SendAsync(request);
@@ -92,7 +93,8 @@ public abstract class OperationsTests<TDatabase> : ServerTest<TDatabase> where T
         Assert.Contains("POST", line.Message, StringComparison.Ordinal);
         Assert.Contains("200", line.Message, StringComparison.Ordinal);
         Assert.Contains("Duration", line.Message, StringComparison.Ordinal);
-        Assert.DoesNotContain(logs.Lines, l => l.Message.Contains("header-secret", StringComparison.Ordinal) || l.Message.Contains("query-secret", StringComparison.Ordinal));
+        Assert.DoesNotContain(logs.Lines, l => l.Message.Contains("header-secret", StringComparison.Ordinal) || l.Message.Contains("query-secret", StringComparison.Ordinal)
+            || l.Message.Contains(PledgeTestServer.AdminKey, StringComparison.Ordinal));
         Assert.DoesNotContain(logs.Lines, l => l.Message.Contains("\"ticket\":\"T-1\"", StringComparison.Ordinal));
     }
 
@@ -117,12 +119,14 @@ public abstract class OperationsTests<TDatabase> : ServerTest<TDatabase> where T
         {
             builder.UseSetting("database", ConnectionString);
             builder.UseSetting("urls", "http://127.0.0.1:0");
+            builder.UseSetting("admin-key", PledgeTestServer.AdminKey);
         });
         factory.UseKestrel();
         factory.StartServer();
         var address = factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
         Assert.StartsWith("http://127.0.0.1:", address, StringComparison.Ordinal);
         using var client = new HttpClient { BaseAddress = new Uri(address) };
+        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", PledgeTestServer.AdminKey);
         var body = new SlowContent(Encoding.UTF8.GetBytes("[" + Created + "," + Commented + "]"));
         var posting = client.PostAsync("/api/v1/events", body);
         await body.Started.Task.WaitAsync(TimeSpan.FromSeconds(30));
@@ -143,6 +147,7 @@ public abstract class OperationsTests<TDatabase> : ServerTest<TDatabase> where T
         new WebApplicationFactory<Program>().WithWebHostBuilder(builder =>
         {
             builder.UseSetting("database", ConnectionString);
+            builder.UseSetting("admin-key", PledgeTestServer.AdminKey);
             builder.ConfigureLogging(logging => logging.AddProvider(logs));
         });
 

@@ -1,3 +1,4 @@
+using Pledge.Server.Security;
 using System.Text.Json;
 using NodaTime;
 using Pledge.Actions;
@@ -24,8 +25,9 @@ internal static class ActionsApi
 
     public static IEndpointRouteBuilder MapActionsApi(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/v1/actions").WithTags("Actions");
+        var group = app.MapGroup("/api/v1/actions").WithTags("Actions").AllowCustomerContacts(); // CustomerFilter narrows every read
         group.MapPost("/", CreateAsync)
+            .RequireScope(Scopes.ActionsWrite)
             .WithName("CreateAction")
             .WithSummary("Opens a corrective action by hand: {\"customer\", \"title\", \"agreement\", \"target\", \"service\", \"owner\", \"due\": \"2026-12-04\", \"rootCause\", \"links\": [{\"target\": \"acme-gold/resolution\", \"ticket\": \"T-1\"}]}.")
             .Accepts<JsonElement>("application/json")
@@ -34,16 +36,19 @@ internal static class ActionsApi
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge);
         group.MapGet("/", ListAsync)
+            .RequireScope(Scopes.ActionsRead)
             .WithName("ListActions")
             .WithSummary("Lists actions, oldest first. Filters: status (open, in-progress, done, verified; several separated by commas), customer, agreement, overdue (true or false), at (the instant overdue is judged at, default now).")
             .Produces<ActionList>()
             .ProducesValidationProblem();
         group.MapGet("/{id}", GetAsync)
+            .RequireScope(Scopes.ActionsRead)
             .WithName("GetAction")
             .WithSummary("One action, with whether it is overdue now (or at ?at=) and the statuses it may go to next.")
             .Produces<ActionBody>()
             .ProducesProblem(StatusCodes.Status404NotFound);
         group.MapPatch("/{id}", UpdateAsync)
+            .RequireScope(Scopes.ActionsWrite)
             .WithName("UpdateAction")
             .WithSummary("Changes title, owner, due, rootCause or outcome; a field left out stays, null clears it (not the title).")
             .Accepts<JsonElement>("application/json")
@@ -51,6 +56,7 @@ internal static class ActionsApi
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound);
         group.MapPost("/{id}/status", TransitionAsync)
+            .RequireScope(Scopes.ActionsWrite)
             .WithName("ChangeActionStatus")
             .WithSummary("Moves the action: {\"status\": \"in-progress\", \"note\": \"…\"}. open → in-progress → done → verified; done may be reopened; verified only by a service-level manager.")
             .Accepts<JsonElement>("application/json")
@@ -59,6 +65,7 @@ internal static class ActionsApi
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);
         group.MapPost("/{id}/links", LinkAsync)
+            .RequireScope(Scopes.ActionsWrite)
             .WithName("LinkActionBreaches")
             .WithSummary("Links breaches: {\"links\": [{\"target\": \"acme-gold/resolution\", \"ticket\": \"T-1\"}, {\"target\": \"acme-gold/availability\", \"period\": \"2026-11\"}]}; a link already there stays once.")
             .Accepts<JsonElement>("application/json")
@@ -66,11 +73,13 @@ internal static class ActionsApi
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound);
         group.MapGet("/{id}/history", HistoryAsync)
+            .RequireScope(Scopes.ActionsRead)
             .WithName("GetActionHistory")
             .WithSummary("Every change of the action, oldest first (append-only).")
             .Produces<IReadOnlyList<ActionHistoryBody>>()
             .ProducesProblem(StatusCodes.Status404NotFound);
         group.MapPost("/evaluate", EvaluateAsync)
+            .RequireScope(Scopes.ActionsWrite)
             .WithName("OpenActionsForFailingTargets")
             .WithSummary("Opens an action for each target that failed in a closed period, where the agreement's policy opens on failing_target: {\"period\": \"2026-11\"}. Idempotent.")
             .Accepts<JsonElement>("application/json")
@@ -383,7 +392,7 @@ internal static class ActionsApi
         }
 
         var store = await database.GetAsync();
-        var (inputs, missing) = await ReportInputs.LoadAsync(store, cancellationToken);
+        var (inputs, missing) = await ReportInputs.LoadAsync(store, context, cancellationToken);
         if (inputs is null)
         {
             return missing!;
@@ -518,14 +527,10 @@ internal static class ActionsApi
         return Instant.FromUnixTimeTicks(ticks);
     }
 
-    private static string? Actor(HttpContext context)
-    {
-        var actor = context.Request.Headers[RepositoryApi.ActorHeader].ToString().Trim();
-        return actor.Length == 0 ? "api" : actor.Length > 200 || actor.Any(char.IsControl) ? null : actor;
-    }
+    /// <summary>Who makes the change: the authenticated caller (access control refuses anonymous calls first).</summary>
+    private static string? Actor(HttpContext context) => Caller.Of(context)?.Actor;
 
-    private static Microsoft.AspNetCore.Http.HttpResults.ProblemHttpResult ActorProblem() =>
-        JsonFields.Problem("Invalid request", $"the {RepositoryApi.ActorHeader} header is over 200 characters or holds control characters", RepositoryApi.ActorHeader);
+    private static IResult ActorProblem() => RepositoryApi.BadActor();
 
     private static Microsoft.AspNetCore.Http.HttpResults.ProblemHttpResult NotFound(string field, string value) =>
         JsonFields.Problem("Not found", $"there is no action \"{value}\"", field, StatusCodes.Status404NotFound);

@@ -1,3 +1,4 @@
+using Pledge.Server.Security;
 using NodaTime;
 using Pledge.Storage;
 using Pledge.Text;
@@ -10,8 +11,10 @@ internal static class AlertsApi
     public static IEndpointRouteBuilder MapAlertsApi(this IEndpointRouteBuilder app)
     {
         app.MapGroup("/api/v1/alerts")
+            .AllowCustomerContacts() // the query is narrowed to the contact's customer
             .WithTags("Monitor")
             .MapGet("/", GetAsync)
+            .RequireScope(Scopes.ReportsRead)
             .WithName("GetAlerts")
             .WithSummary("Alerts the live monitor raised, in the order raised: kind, customer, agreement, ticket and since filter; after and limit page.")
             .WithDescription("kind: warning, breach or budget. since: raised at or after this instant (ISO-8601 with offset). after: the `next` of the previous page. limit: 1 to 1000 (default 100).")
@@ -21,7 +24,7 @@ internal static class AlertsApi
     }
 
     private static async Task<IResult> GetAsync(
-        PledgeDatabase database, string? kind, string? customer, string? agreement, string? ticket, string? since, long? after, int? limit, CancellationToken cancellationToken)
+        HttpContext context, PledgeDatabase database, string? kind, string? customer, string? agreement, string? ticket, string? since, long? after, int? limit, CancellationToken cancellationToken)
     {
         if (kind is not null && !AlertKinds.All.Contains(kind, StringComparer.Ordinal))
         {
@@ -50,10 +53,20 @@ internal static class AlertsApi
             return BadRequest("limit", $"{pageSize} is not from 1 to {AlertQuery.MaxLimit}");
         }
 
-        var query = new AlertQuery { Kind = kind, Customer = customer, Agreement = agreement, Ticket = ticket, Since = from, After = after, Limit = pageSize };
-
-        // The one place this endpoint narrows alerts by customer: access control sets query.Customers to the customers
-        // the caller may see (a customer contact: its own), and the store filters before paging.
+        // The one place this endpoint narrows alerts by customer: a customer contact's query is limited to its own
+        // customer, and the store filters before paging.
+        var caller = Caller.Of(context);
+        var query = new AlertQuery
+        {
+            Kind = kind,
+            Customer = customer,
+            Customers = caller is { IsCustomerContact: true, Customer: { } own } ? [own] : null,
+            Agreement = agreement,
+            Ticket = ticket,
+            Since = from,
+            After = after,
+            Limit = pageSize,
+        };
         var store = await database.GetAsync();
         var alerts = await store.Alerts.ReadAsync(query, cancellationToken);
         return TypedResults.Ok(new AlertPage(

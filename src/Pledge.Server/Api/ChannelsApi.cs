@@ -1,3 +1,4 @@
+using Pledge.Server.Security;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using NodaTime.Text;
@@ -21,15 +22,18 @@ internal static class ChannelsApi
     {
         var group = app.MapGroup("/api/v1/channels").WithTags("Channels");
         group.MapGet("/", ListAsync)
+            .RequireScope(Scopes.NotificationsManage)
             .WithName("ListChannels")
             .WithSummary("Lists the notification channels, by name (secrets are never shown).")
             .Produces<ChannelList>();
         group.MapGet("/{name}", GetAsync)
+            .RequireScope(Scopes.NotificationsManage)
             .WithName("GetChannel")
             .WithSummary("Reads one channel (its secret is never shown: secretSet says whether it has one).")
             .Produces<ChannelBody>()
             .ProducesProblem(StatusCodes.Status404NotFound);
         group.MapPost("/", CreateAsync)
+            .RequireScope(Scopes.NotificationsManage)
             .WithName("CreateChannel")
             .WithSummary("Creates a channel: {\"name\": \"ops\", \"type\": \"webhook\", \"url\": \"https://…\", \"secret\": \"…\"} or {\"name\": \"managers\", \"type\": \"email\", \"addresses\": [\"…\"]}.")
             .Accepts<ChannelRequest>("application/json")
@@ -37,6 +41,7 @@ internal static class ChannelsApi
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status409Conflict);
         group.MapPut("/{name}", UpdateAsync)
+            .RequireScope(Scopes.NotificationsManage)
             .WithName("UpdateChannel")
             .WithSummary("Replaces a channel's settings; a webhook keeps its secret when none is sent.")
             .Accepts<ChannelRequest>("application/json")
@@ -44,6 +49,7 @@ internal static class ChannelsApi
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status404NotFound);
         group.MapDelete("/{name}", DeleteAsync)
+            .RequireScope(Scopes.NotificationsManage)
             .WithName("DeleteChannel")
             .WithSummary("Deletes a channel; notifications queued for it fail (and are retried) until a channel of that name exists again.")
             .Produces(StatusCodes.Status204NoContent)

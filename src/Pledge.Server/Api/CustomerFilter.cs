@@ -1,9 +1,8 @@
 namespace Pledge.Server.Api;
 
 /// <summary>
-/// The one place where the actions and reads endpoints decide which customers' data a request sees. Today: every
-/// customer, or the one the <c>customer</c> query parameter names. Access control narrows this to a customer
-/// contact's own customer here, and nowhere else.
+/// The one place where the actions and reads endpoints decide which customers' data a request sees. A customer
+/// contact sees its own customer only; others every customer; the <c>customer</c> query parameter narrows either.
 /// </summary>
 internal static class CustomerFilter
 {
@@ -13,8 +12,10 @@ internal static class CustomerFilter
     public static Func<string, bool> For(HttpContext context, string? customer)
     {
         ArgumentNullException.ThrowIfNull(context);
+        var caller = Pledge.Server.Security.Caller.Of(context);
+        Func<string, bool> allowed = caller is { IsCustomerContact: true } ? c => caller.CanSee(c) : _ => true;
         return string.IsNullOrWhiteSpace(customer)
-            ? _ => true
-            : c => string.Equals(c, customer.Trim(), StringComparison.OrdinalIgnoreCase);
+            ? allowed
+            : c => allowed(c) && string.Equals(c, customer.Trim(), StringComparison.OrdinalIgnoreCase);
     }
 }

@@ -1,3 +1,4 @@
+using Pledge.Server.Security;
 using System.Globalization;
 using System.Text.Json;
 using Pledge.Server.Api.Definitions;
@@ -20,18 +21,21 @@ internal static class DefinitionsApi
             Map(app, kind);
         }
 
-        var agreements = app.MapGroup("/api/v1/agreements").WithTags("Agreements");
+        var agreements = app.MapGroup("/api/v1/agreements").WithTags("Agreements").AllowCustomerContacts(); // CustomerAccess narrows
         agreements.MapGet("/{id}/versions", ListVersionsAsync)
+            .RequireScope(Scopes.DefinitionsRead)
             .WithName("ListAgreementVersions")
             .WithSummary("The versions of an agreement: number, status, effective period.")
             .Produces<IReadOnlyList<AgreementVersionSummary>>()
             .ProducesProblem(StatusCodes.Status404NotFound);
         agreements.MapGet("/{id}/versions/{version:int}", GetVersionAsync)
+            .RequireScope(Scopes.DefinitionsRead)
             .WithName("GetAgreementVersion")
             .WithSummary("One version of an agreement, as its YAML entry.")
             .Produces<AgreementVersionBody>()
             .ProducesProblem(StatusCodes.Status404NotFound);
         agreements.MapPost("/{id}/transitions", TransitionAsync)
+            .RequireScope(Scopes.DefinitionsWrite)
             .WithName("TransitionAgreement")
             .WithSummary("Moves a version along its lifecycle: {\"version\": 4, \"to\": \"agreed\", \"until\": \"2026-12-31\", \"reason\": \"…\"}.")
             .WithDescription("draft → negotiating | agreed; negotiating → draft | agreed; agreed → active | terminated; active → under-review | expired | terminated; under-review → active | expired | terminated. `version` defaults to the highest; `until` sets the version's effective.until (the last day in force). The repository it makes is validated whole (two versions in force at once is 422). Audited as agreement.transitioned with who and why.")
@@ -49,17 +53,26 @@ internal static class DefinitionsApi
         var tag = CultureInfo.InvariantCulture.TextInfo.ToTitleCase(kind.Plural);
         var name = CultureInfo.InvariantCulture.TextInfo.ToTitleCase(kind.Singular);
         var group = app.MapGroup($"/api/v1/{kind.Plural}").WithTags(tag);
+        if (kind == DefinitionKind.Customers || kind == DefinitionKind.Agreements)
+        {
+            // A contact reads its own customer and agreements (CustomerAccess); it holds no write scope.
+            group.AllowCustomerContacts();
+        }
+
         group.MapGet("/", (HttpContext context, PledgeDatabase database, CancellationToken ct) => ListAsync(kind, context, database, ct))
+            .RequireScope(Scopes.DefinitionsRead)
             .WithName($"List{tag}")
             .WithSummary($"Every {kind.Singular}: id, name, file, revision, who changed it last and when.")
             .Produces<IReadOnlyList<DefinitionSummary>>();
         group.MapGet("/{id}", (string id, HttpContext context, PledgeDatabase database, CancellationToken ct) => GetAsync(kind, id, context, database, ct))
+            .RequireScope(Scopes.DefinitionsRead)
             .WithName($"Get{name}")
             .WithSummary($"One {kind.Singular}: its YAML with its file and revision (Accept: application/yaml gives the YAML alone).")
             .Produces<DefinitionDocument>()
             .Produces<string>(StatusCodes.Status200OK, "application/yaml")
             .ProducesProblem(StatusCodes.Status404NotFound);
         group.MapPost("/", (HttpContext context, PledgeDatabase database, CancellationToken ct) => CreateAsync(kind, context, database, ct))
+            .RequireScope(Scopes.DefinitionsWrite)
             .WithName($"Create{name}")
             .WithSummary($"Creates a {kind.Singular} from its YAML (application/yaml) or the same as JSON.")
             .WithDescription("The repository with it added is validated whole; any error is 422 naming file, line, column and field, and nothing is stored.")
@@ -70,6 +83,7 @@ internal static class DefinitionsApi
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
             .ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity);
         group.MapPut("/{id}", (string id, HttpContext context, PledgeDatabase database, CancellationToken ct) => UpdateAsync(kind, id, context, database, ct))
+            .RequireScope(Scopes.DefinitionsWrite)
             .WithName($"Update{name}")
             .WithSummary($"Replaces a {kind.Singular} with the YAML sent (its {kind.IdField} must be the one in the path).")
             .WithDescription(kind == DefinitionKind.Agreements
@@ -82,22 +96,26 @@ internal static class DefinitionsApi
             .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity);
         group.MapDelete("/{id}", (string id, HttpContext context, PledgeDatabase database, CancellationToken ct) => DeleteAsync(kind, id, context, database, ct))
+            .RequireScope(Scopes.DefinitionsWrite)
             .WithName($"Delete{name}")
             .WithSummary($"Deletes a {kind.Singular}; 409 naming every reference when something still uses it.")
             .Produces<DefinitionChanged>()
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);
         group.MapGet("/{id}/history", (string id, HttpContext context, PledgeDatabase database, CancellationToken ct) => HistoryAsync(kind, id, context, database, ct))
+            .RequireScope(Scopes.DefinitionsRead)
             .WithName($"Get{name}History")
             .WithSummary($"Every change of a {kind.Singular}, oldest first: revision, when, who, created/updated/deleted, and the audited action.")
             .Produces<IReadOnlyList<DefinitionChange>>()
             .ProducesProblem(StatusCodes.Status404NotFound);
         group.MapGet("/{id}/history/{revision:int}", (string id, int revision, HttpContext context, PledgeDatabase database, CancellationToken ct) => RevisionAsync(kind, id, revision, context, database, ct))
+            .RequireScope(Scopes.DefinitionsRead)
             .WithName($"Get{name}Revision")
             .WithSummary($"A {kind.Singular} as it was at a revision of its file.")
             .Produces<DefinitionDocument>()
             .ProducesProblem(StatusCodes.Status404NotFound);
         group.MapGet("/{id}/diff", (string id, int? from, int? to, HttpContext context, PledgeDatabase database, CancellationToken ct) => DiffAsync(kind, id, from, to, context, database, ct))
+            .RequireScope(Scopes.DefinitionsRead)
             .WithName($"Diff{name}")
             .WithSummary($"What changed in a {kind.Singular} between two revisions (default: its last change): the fields, and a line diff of its YAML.")
             .Produces<DefinitionDiff>()
@@ -160,7 +178,7 @@ internal static class DefinitionsApi
         }
 
         string path = string.Empty;
-        var result = await ApplyAsync(database, actor, kind, "created", id, files =>
+        var result = await ApplyAsync(context, database, actor, kind, "created", id, files =>
         {
             if (kind.Find(files, id) is not null)
             {
@@ -203,7 +221,7 @@ internal static class DefinitionsApi
         var canSee = CustomerAccess.For(context);
         string path = string.Empty;
         int? newVersion = null;
-        var result = await ApplyAsync(database, actor, kind, "updated", id, files =>
+        var result = await ApplyAsync(context, database, actor, kind, "updated", id, files =>
         {
             if (kind.Find(files, id) is not { } entry || !canSee(entry.Customer))
             {
@@ -257,7 +275,7 @@ internal static class DefinitionsApi
 
         var canSee = CustomerAccess.For(context);
         string path = string.Empty;
-        var result = await ApplyAsync(database, actor, kind, "deleted", id, files =>
+        var result = await ApplyAsync(context, database, actor, kind, "deleted", id, files =>
         {
             if (kind.Find(files, id) is not { } entry || !canSee(entry.Customer))
             {
@@ -445,7 +463,7 @@ internal static class DefinitionsApi
         var canSee = CustomerAccess.For(context);
         string? from = null;
         var number = 0;
-        var result = await ApplyAsync(database, actor, DefinitionKind.Agreements, "transitioned", id, files =>
+        var result = await ApplyAsync(context, database, actor, DefinitionKind.Agreements, "transitioned", id, files =>
         {
             if (DefinitionKind.Agreements.Find(files, id) is not { } entry || !canSee(entry.Customer))
             {
@@ -498,11 +516,18 @@ internal static class DefinitionsApi
     }
 
     private static async Task<RepositoryChanges.Result> ApplyAsync(
-        PledgeDatabase database, string actor, DefinitionKind kind, string verb, string id, Func<IReadOnlyDictionary<string, string>, RepositoryChanges.Plan> plan, CancellationToken cancellationToken)
+        HttpContext context, PledgeDatabase database, string actor, DefinitionKind kind, string verb, string id, Func<IReadOnlyDictionary<string, string>, RepositoryChanges.Plan> plan, CancellationToken cancellationToken)
     {
         var store = await database.GetAsync();
         var audit = new DocumentAudit($"{kind.Singular}.{verb}", Target(kind, id));
-        return await RepositoryChanges.ApplyAsync(store, plan, actor, audit, dryRun: false, cancellationToken);
+        var result = await RepositoryChanges.ApplyAsync(store, plan, actor, audit, dryRun: false, cancellationToken);
+        if (result.Refusal is null)
+        {
+            // The live monitor re-reads the repository: a changed target moves every clock it governs.
+            context.RequestServices.GetService<Monitoring.LiveMonitor>()?.RepositoryChanged();
+        }
+
+        return result;
     }
 
     private static string Target(DefinitionKind kind, string id) => $"{kind.Singular}:{id.ToLowerInvariant()}";

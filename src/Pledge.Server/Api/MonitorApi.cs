@@ -1,3 +1,4 @@
+using Pledge.Server.Security;
 using Pledge.Server.Monitoring;
 
 namespace Pledge.Server.Api;
@@ -10,6 +11,7 @@ internal static class MonitorApi
         app.MapGroup("/api/v1/monitor")
             .WithTags("Monitor")
             .MapGet("/", Get)
+            .RequireScope(Scopes.ReportsRead)
             .WithName("GetMonitor")
             .WithSummary("The live monitor: its state, open clocks, the timer queue's size and next due instant, and the lag of its last firing.")
             .Produces<MonitorBody>();

@@ -1,3 +1,4 @@
+using Pledge.Server.Security;
 using System.Globalization;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -17,11 +18,13 @@ internal static class NotificationsApi
     {
         var group = app.MapGroup("/api/v1/notifications").WithTags("Notifications");
         group.MapGet("/", ListAsync)
+            .RequireScope(Scopes.NotificationsManage)
             .WithName("ListNotifications")
             .WithSummary("Lists notifications in the order queued; filters status, alert, agreement, customer, channel; pages with after (the previous page's next) and limit (1-1000, default 100).")
             .Produces<NotificationPage>()
             .ProducesProblem(StatusCodes.Status400BadRequest);
         group.MapGet("/{id}", GetAsync)
+            .RequireScope(Scopes.NotificationsManage)
             .WithName("GetNotification")
             .WithSummary("Reads one notification with its payload and its delivery log (every attempt: when, outcome, HTTP status or SMTP reply, error, duration).")
             .Produces<NotificationDetail>()

@@ -1,3 +1,4 @@
+using Pledge.Server.Security;
 using System.Text.Json;
 using NodaTime;
 using Pledge.Agreements;
@@ -22,8 +23,9 @@ internal static class ReadsApi
 
     public static IEndpointRouteBuilder MapReadsApi(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/v1").WithTags("Reads");
+        var group = app.MapGroup("/api/v1").WithTags("Reads").AllowCustomerContacts(); // ReportInputs and CustomerFilter narrow every read
         group.MapGet("/tickets/{id}/clocks", ClocksAsync)
+            .RequireScope(Scopes.ReportsRead)
             .WithName("GetTicketClocks")
             .WithSummary("A ticket's clocks at ?at= (default now), each with the target that applied and why, its measurements and its timeline: what `pledge explain ticket --json` prints.")
             .Produces<JsonElement>()
@@ -31,24 +33,28 @@ internal static class ReadsApi
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);
         group.MapGet("/attainment", AttainmentAsync)
+            .RequireScope(Scopes.ReportsRead)
             .WithName("GetAttainment")
             .WithSummary("Attainment of a period: ticket targets summed by ?groupBy= (any of agreement, target, customer, service, priority; default agreement,target,customer), and every measure target per customer.")
             .Produces<JsonElement>()
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status409Conflict);
         group.MapGet("/breaches", BreachesAsync)
+            .RequireScope(Scopes.ReportsRead)
             .WithName("GetBreaches")
             .WithSummary("Breaches of a period: every breached ticket clock with its explanation, and every measure target missed.")
             .Produces<JsonElement>()
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status409Conflict);
         group.MapGet("/at-risk", AtRiskAsync)
+            .RequireScope(Scopes.ReportsRead)
             .WithName("GetClocksAtRisk")
             .WithSummary("Open clocks past a warning level at ?at= (default now), most consumed first.")
             .Produces<JsonElement>()
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status409Conflict);
         group.MapGet("/budgets", BudgetsAsync)
+            .RequireScope(Scopes.ReportsRead)
             .WithName("GetBudgets")
             .WithSummary("Error budgets of a period and their burn rates: every ticket target per customer and every measure target that has one.")
             .Produces<JsonElement>()
@@ -273,7 +279,7 @@ internal static class ReadsApi
         }
 
         var store = await database.GetAsync();
-        var (inputs, problem) = await ReportInputs.LoadAsync(store, cancellationToken);
+        var (inputs, problem) = await ReportInputs.LoadAsync(store, context, cancellationToken);
         if (inputs is null)
         {
             return problem!;

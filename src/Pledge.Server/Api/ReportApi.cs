@@ -29,7 +29,7 @@ internal static class ReportApi
         return app;
     }
 
-    private static async Task<IResult> GetAsync(Caller caller, PledgeDatabase database, IClock clock, string? period, string? at, string? format, int? trend, CancellationToken cancellationToken)
+    private static async Task<IResult> GetAsync(HttpContext context, PledgeDatabase database, IClock clock, string? period, string? at, string? format, int? trend, CancellationToken cancellationToken)
     {
         if (!ReportPeriod.TryParse(period, out var reportPeriod))
         {
@@ -70,7 +70,7 @@ internal static class ReportApi
         }
 
         var store = await database.GetAsync();
-        var (inputs, problem) = await ReportInputs.LoadAsync(store, cancellationToken);
+        var (inputs, problem) = await ReportInputs.LoadAsync(store, context, cancellationToken);
         if (inputs is null)
         {
             return problem!;

@@ -3,6 +3,7 @@ using Pledge.Agreements;
 using Pledge.Measures;
 using Pledge.Reports;
 using Pledge.Server.Actions;
+using Pledge.Server.Security;
 using Pledge.Storage;
 using Pledge.Tickets;
 
@@ -18,14 +19,17 @@ internal sealed class ReportInputs
     /// <summary>How long after a ticket is closed its late events are still taken (the CLI's default --grace).</summary>
     public static readonly Duration Grace = Duration.FromDays(7);
 
-    private ReportInputs(ServiceLevelRepository repository, MeasureEvents measures, IReadOnlyList<StoredAction> actions)
+    private readonly CustomerView _view;
+
+    private ReportInputs(CustomerView view, ServiceLevelRepository repository, MeasureEvents measures, IReadOnlyList<StoredAction> actions)
     {
+        _view = view;
         Repository = repository;
         Measures = measures;
         Actions = actions;
     }
 
-    /// <summary>The stored repository.</summary>
+    /// <summary>The stored repository, as much of it as the caller may see (a customer contact: its own customer's part).</summary>
     public ServiceLevelRepository Repository { get; }
 
     /// <summary>Measure events, with the stored actions' states among their actions.</summary>
@@ -34,14 +38,19 @@ internal sealed class ReportInputs
     /// <summary>The stored actions.</summary>
     public IReadOnlyList<StoredAction> Actions { get; }
 
-    /// <summary>Loads the inputs; a 409 problem when no valid repository is stored.</summary>
-    public static async Task<(ReportInputs? Inputs, IResult? Problem)> LoadAsync(PledgeStore store, CancellationToken cancellationToken)
+    /// <summary>Loads the inputs for the caller of <paramref name="context"/>; a 409 problem when no valid repository
+    /// is stored. Customer isolation of every report and read lives here: a customer contact's inputs are its part of
+    /// the repository and its tickets, and the finished report is filtered again (<see cref="CustomerView"/>).</summary>
+    public static async Task<(ReportInputs? Inputs, IResult? Problem)> LoadAsync(PledgeStore store, HttpContext context, CancellationToken cancellationToken)
     {
-        var (repository, problem) = await RepositoryAsync(store, cancellationToken);
-        if (repository is null)
+        var (stored, problem) = await RepositoryAsync(store, cancellationToken);
+        if (stored is null)
         {
             return (null, problem);
         }
+
+        var view = new CustomerView(Caller.Of(context) ?? throw new InvalidOperationException("reports need an authenticated caller"));
+        var repository = view.Repository(stored);
 
         var builder = new MeasureEvents.Builder();
         await foreach (var e in store.Events.ReadAsync(EventQuery.OfTypes([.. MeasureEventReader.Types]), cancellationToken))
@@ -59,7 +68,7 @@ internal sealed class ReportInputs
             builder.Add(state);
         }
 
-        return (new ReportInputs(repository, builder.Build(), actions), null);
+        return (new ReportInputs(view, repository, builder.Build(), actions), null);
     }
 
     /// <summary>The stored repository, read and validated; a 409 problem when there is none or it is not valid.</summary>
@@ -85,7 +94,7 @@ internal sealed class ReportInputs
     /// </summary>
     public AttainmentReport Tickets(PledgeStore store, ReportPeriod period, Instant asOf, TicketOutcomes? outcomes, CancellationToken cancellationToken)
     {
-        var histories = new TicketAssembler(Grace).Assemble(TicketEvents(store, cancellationToken));
+        var histories = _view.Tickets(new TicketAssembler(Grace).Assemble(TicketEvents(store, cancellationToken)));
         return AttainmentReport.Build(Repository, outcomes is null ? histories : outcomes.Observe(histories), period, asOf);
     }
 
@@ -94,7 +103,7 @@ internal sealed class ReportInputs
     {
         var outcomes = new TicketOutcomes(Repository, period.LastPeriods(trendPeriods), asOf);
         var attainment = Tickets(store, period, asOf, outcomes, cancellationToken);
-        return ServiceReport.Build(Repository, attainment, Measures, period, asOf, trendPeriods, outcomes: outcomes);
+        return _view.Report(ServiceReport.Build(Repository, attainment, Measures, period, asOf, trendPeriods, outcomes: outcomes));
     }
 
     /// <summary>Stored ticket events in time order, read again by the reader that took them.</summary>

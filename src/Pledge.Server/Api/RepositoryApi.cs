@@ -40,6 +40,14 @@ internal static class RepositoryApi
         return TypedResults.Ok(new RepositoryFiles(new SortedDictionary<string, string>(await RepositoryDocuments.LoadAsync(store, cancellationToken), StringComparer.Ordinal)));
     }
 
+    /// <summary>Who makes a change, for the audit: the authenticated caller; null on an anonymous request, which access
+    /// control refuses before any endpoint that changes something runs.</summary>
+    public static string? ActorOf(HttpRequest request) => Caller.Of(request.HttpContext)?.Actor;
+
+    /// <summary>401 for a change without an authenticated caller.</summary>
+    public static IResult BadActor() => TypedResults.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "Not signed in",
+        detail: "a change needs an authenticated caller: send Authorization: Bearer <API key or session token>");
+
     private static async Task<IResult> PutAsync(HttpRequest request, Caller caller, PledgeDatabase database, bool? dryRun, CancellationToken cancellationToken)
     {
         if (await RequestBody.ReadAsync(request, cancellationToken) is not { } body)

@@ -2,7 +2,7 @@ namespace Pledge.Server.Api.Definitions;
 
 /// <summary>
 /// The one place that decides which customers' definitions a caller may read and change (customers and their
-/// agreements). Today every caller sees every customer; access control narrows it here.
+/// agreements). The provider's people see everything; a customer contact its own customer's.
 /// </summary>
 internal static class CustomerAccess
 {
@@ -13,6 +13,11 @@ internal static class CustomerAccess
     public static Func<string?, bool> For(HttpContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        return static _ => true;
+
+        // A customer contact sees its own customer and its customer-level agreements only: shared definitions include
+        // OLAs and UCs (internal and supplier terms) and are not a contact's business.
+        return Pledge.Server.Security.Caller.Of(context) is { IsCustomerContact: true } caller
+            ? customer => customer is not null && caller.CanSee(customer)
+            : static _ => true;
     }
 }
