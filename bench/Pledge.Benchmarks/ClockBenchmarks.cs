@@ -28,15 +28,7 @@ public class ClockBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        var root = FindRepositoryRoot();
-        var read = ServiceLevelRepositoryReader.Read(new FolderSource(Path.Combine(root, "samples", "beverage-supplier")));
-        _repository = read.Repository ?? throw new InvalidOperationException(string.Join(Environment.NewLine, read.Problems));
-        var text = new StringWriter();
-        TicketGenerator.Write(text, Tickets, "2026-11", 11);
-        _histories = [.. TicketEventReader.ReadJsonLines(new StringReader(text.ToString()))
-            .Select(r => r.Event ?? throw new InvalidOperationException(r.Problem!.ToString()))
-            .GroupBy(e => e.TicketId)
-            .Select(g => TicketHistory.Of(g))];
+        (_repository, _histories) = Sample(Tickets);
         _asOf = Instant.FromUtc(2026, 12, 5, 0, 0);
         _clocks = [.. _histories.SelectMany(h => _repository.Resolve(h.Created!.Customer, h.Created.Service, h.Created.Priority, h.Created.At)
             .Select(r => (_repository.ClockFor(r.Winner), h)))];
@@ -108,6 +100,21 @@ public class ClockBenchmarks
         }
 
         return breached;
+    }
+
+    /// <summary>The beverage supplier's repository and <paramref name="tickets"/> generated tickets of November 2026, read as a report reads them (shared strings).</summary>
+    internal static (ServiceLevelRepository Repository, TicketHistory[] Histories) Sample(int tickets)
+    {
+        var root = FindRepositoryRoot();
+        var read = ServiceLevelRepositoryReader.Read(new FolderSource(Path.Combine(root, "samples", "beverage-supplier")));
+        var repository = read.Repository ?? throw new InvalidOperationException(string.Join(Environment.NewLine, read.Problems));
+        var text = new StringWriter();
+        TicketGenerator.Write(text, tickets, "2026-11", 11);
+        TicketHistory[] histories = [.. TicketEventReader.ReadJsonLines(new StringReader(text.ToString()))
+            .Select(r => r.Event ?? throw new InvalidOperationException(r.Problem!.ToString()))
+            .GroupBy(e => e.TicketId)
+            .Select(g => TicketHistory.Of(g))];
+        return (repository, histories);
     }
 
     private static string FindRepositoryRoot()

@@ -125,12 +125,13 @@ public sealed class ExplainTargetCommandTests(RepositoryFolders folders) : IClas
     [Fact]
     public async Task Before_any_agreement_starts_nothing_is_in_force()
     {
-        // Every sample agreement starts on or after 2026-01-01 (Berlin).
+        // Every sample agreement starts on or after 2026-01-01 (Berlin). Without a target's calendar, the instant is
+        // printed in the zone all the repository's agreements share.
         var run = await Explain("acme", "tea", "P1", "2025-06-01T00:00:00Z");
 
         Assert.True(run.ExitCode == 0, run.ToString());
         Assert.Equal(
-            ["Targets for customer acme, service tea, priority P1 at 2025-06-01T00:00:00Z", "No SLA target is in force for this ticket."],
+            ["Targets for customer acme, service tea, priority P1 at 2025-06-01T02:00:00+02:00", "No SLA target is in force for this ticket."],
             run.StdoutLines);
     }
 

@@ -56,7 +56,7 @@ public sealed class ExplainTicketCommandTests(RepositoryFolders folders) : IClas
 
         Assert.True(run.ExitCode == 0, run.ToString());
         Assert.Equal(string.Empty, run.Stderr);
-        Assert.Equal("Ticket T-1001: customer initech, service coffee, priority P3, created 2026-11-20T14:00:00+00:00; as of 2026-11-30T00:00:00+01:00", run.StdoutLines[0]);
+        Assert.Equal("Ticket T-1001: customer initech, service coffee, priority P3, created 2026-11-20T15:00:00+01:00; as of 2026-11-30T00:00:00+01:00", run.StdoutLines[0]);
         var clocks = Clocks(run);
         Assert.Equal(3, clocks.Count);
 
@@ -117,7 +117,7 @@ public sealed class ExplainTicketCommandTests(RepositoryFolders folders) : IClas
 
         Assert.True(run.ExitCode == 0, run.ToString());
         Assert.Equal(string.Empty, run.Stderr);
-        Assert.Equal("Ticket T-1002: customer acme, service machine-support, priority P2, created 2026-11-23T06:30:00+00:00; as of 2026-11-30T00:00:00+01:00", run.StdoutLines[0]);
+        Assert.Equal("Ticket T-1002: customer acme, service machine-support, priority P2, created 2026-11-23T07:30:00+01:00; as of 2026-11-30T00:00:00+01:00", run.StdoutLines[0]);
         var clocks = Clocks(run);
         Assert.Equal(3, clocks.Count);
         const string Closed = "until 2026-11-23T08:00:00+01:00 (30m of closed time skipped)";
@@ -216,7 +216,7 @@ public sealed class ExplainTicketCommandTests(RepositoryFolders folders) : IClas
         using var json = JsonDocument.Parse(run.Stdout);
         var root = json.RootElement;
         Assert.Equal(
-            ("T-1002", "acme", "machine-support", "P2", "2026-11-23T06:30:00+00:00", "2026-11-29T23:00:00+00:00"),
+            ("T-1002", "acme", "machine-support", "P2", "2026-11-23T07:30:00+01:00", "2026-11-30T00:00:00+01:00"),
             (root.GetProperty("ticket").GetString(), root.GetProperty("customer").GetString(), root.GetProperty("service").GetString(),
              root.GetProperty("priority").GetString(), root.GetProperty("created").GetString(), root.GetProperty("asOf").GetString()));
 
@@ -292,6 +292,40 @@ public sealed class ExplainTicketCommandTests(RepositoryFolders folders) : IClas
         Assert.True(fromCsv.ExitCode == 0, fromCsv.ToString());
         Assert.Equal(string.Empty, fromCsv.Stderr);
         Assert.Equal(fromJsonLines.Stdout, fromCsv.Stdout);
+    }
+
+    [Fact]
+    public async Task Every_instant_of_the_header_is_in_the_calendars_zone_whatever_the_offset_given()
+    {
+        var run = await PledgeCli.RunAsync(
+            "explain", "ticket", "T-1002", "--repo", RepositoryFolders.Sample, "--events", RepositoryFolders.Examples, "--at", "2026-11-29T23:00:00Z");
+        var json = await PledgeCli.RunAsync(
+            "explain", "ticket", "T-1002", "--repo", RepositoryFolders.Sample, "--events", RepositoryFolders.Examples, "--at", "2026-11-29T23:00:00Z", "--json");
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Equal("Ticket T-1002: customer acme, service machine-support, priority P2, created 2026-11-23T07:30:00+01:00; as of 2026-11-30T00:00:00+01:00", run.StdoutLines[0]);
+        using var document = JsonDocument.Parse(json.Stdout);
+        Assert.Equal(
+            ("2026-11-23T07:30:00+01:00", "2026-11-30T00:00:00+01:00"),
+            (document.RootElement.GetProperty("created").GetString(), document.RootElement.GetProperty("asOf").GetString()));
+    }
+
+    [Fact]
+    public async Task A_service_change_is_shown_and_keeps_the_targets_resolved_at_creation()
+    {
+        // T-1001 (initech, coffee: corporate targets) moved to machine-support, whose service SLA would give another
+        // resolution target: the clocks stay on corporate's, as docs/clocks.md says.
+        var lines = File.ReadAllLines(PledgeCli.Repo(RepositoryFolders.Examples)).Where(l => l.Contains("\"T-1001\"", StringComparison.Ordinal))
+            .Append("""{"id":"moved-1","ticket":"T-1001","type":"service_changed","at":"2026-11-23T11:00:00+01:00","service":"machine-support"}""");
+        var events = folders.Write("service-changed.jsonl", string.Join("\n", lines));
+
+        var moved = await Explain("T-1001", events);
+        var original = await Explain("T-1001");
+
+        Assert.True(moved.ExitCode == 0, moved.ToString());
+        Assert.Equal(original.StdoutLines[0], moved.StdoutLines[0]);
+        Assert.Equal("service changed to machine-support at 2026-11-23T11:00:00+01:00: the targets stay those resolved at creation", moved.StdoutLines[1]);
+        Assert.Equal(original.StdoutLines.Skip(1), moved.StdoutLines.Skip(2));
     }
 
     [Fact]

@@ -67,10 +67,11 @@ internal sealed class ServiceReportCommand(CliStreams streams, IAnsiConsole cons
 
         // Streamed: each ticket is measured once it is closed and the stream has moved past it, so memory
         // holds the open tickets, not the file.
-        // The earlier periods' ticket attainment and the recent burn ride along the same stream.
+        // The earlier periods' ticket attainment and the recent burn come from the same measurements: each clock
+        // is measured once, for the period's rows and the outcomes alike (issue 3).
         var assembler = new TicketAssembler(grace);
         var outcomes = new TicketOutcomes(repository, period.LastPeriods(settings.Trend), asOf);
-        var tickets = AttainmentReport.Build(repository, outcomes.Observe(assembler.Assemble(sources.Tickets(streams))), period, asOf);
+        var tickets = AttainmentReport.Build(repository, assembler.Assemble(sources.Tickets(streams)), period, asOf, outcomes);
         if (tickets.WithoutCreation > 0)
         {
             streams.Error.WriteLine($"{tickets.WithoutCreation} ticket(s) have events but no created event (missing, or later than --grace after the ticket was closed): not measured");

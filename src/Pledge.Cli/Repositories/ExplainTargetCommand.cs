@@ -61,7 +61,7 @@ internal sealed class ExplainTargetCommand(CliStreams streams, IAnsiConsole cons
             return 0;
         }
 
-        console.MarkupLine(Markup.Escape($"Targets for customer {customer}, service {service}, priority {priority} at {settings.At ?? Arguments.Format(at.ToUnixTimeTicks(), DateTimeZone.Utc)}"));
+        console.MarkupLine(Markup.Escape($"Targets for customer {customer}, service {service}, priority {priority} at {Arguments.Format(at.ToUnixTimeTicks(), ExplainZone.Of(resolutions.Select(r => r.Winner.Target.CalendarId), repository))}"));
         if (resolutions.IsEmpty)
         {
             console.MarkupLine("[yellow]No SLA target is in force for this ticket.[/]");

@@ -55,13 +55,20 @@ internal sealed class ExplainTicketCommand(CliStreams streams, IAnsiConsole cons
             return (Resolution: r, Calendar: calendar, Outcome: outcome);
         }).ToList();
 
+        var zone = ExplainZone.Of(resolutions.Select(r => r.Winner.Target.CalendarId), repository);
         if (settings.Json)
         {
-            WriteJson(created, asOf, clocks);
+            WriteJson(created, asOf, zone, clocks);
             return 0;
         }
 
-        console.MarkupLine(Markup.Escape($"Ticket {ticketId}: customer {created.Customer}, service {created.Service}, priority {created.Priority}, created {Iso(created.At, DateTimeZone.Utc)}; as of {settings.At ?? Iso(asOf, DateTimeZone.Utc)}"));
+        console.MarkupLine(Markup.Escape($"Ticket {ticketId}: customer {created.Customer}, service {created.Service}, priority {created.Priority}, created {Iso(created.At, zone)}; as of {Iso(asOf, zone)}"));
+        foreach (var moved in history.Events.OfType<TicketServiceChanged>().Where(e => e.At <= asOf))
+        {
+            // Said where it happens, since a reader would expect the other service's targets (docs/clocks.md, "Which target").
+            console.MarkupLine(Markup.Escape($"service changed to {moved.Service} at {Iso(moved.At, zone)}: the targets stay those resolved at creation"));
+        }
+
         if (clocks.Count == 0)
         {
             console.MarkupLine("[yellow]No SLA target was in force for this ticket when it was created.[/]");
@@ -160,7 +167,7 @@ internal sealed class ExplainTicketCommand(CliStreams streams, IAnsiConsole cons
         return lines.Count == 0 ? $"not started ({outcome.State})" : string.Join(Environment.NewLine, lines);
     }
 
-    private void WriteJson(TicketCreated created, Instant asOf, List<(TargetResolution Resolution, BusinessCalendar Calendar, ClockOutcome Outcome)> clocks)
+    private void WriteJson(TicketCreated created, Instant asOf, DateTimeZone zone, List<(TargetResolution Resolution, BusinessCalendar Calendar, ClockOutcome Outcome)> clocks)
     {
         var document = new
         {
@@ -168,8 +175,8 @@ internal sealed class ExplainTicketCommand(CliStreams streams, IAnsiConsole cons
             customer = created.Customer,
             service = created.Service,
             priority = created.Priority,
-            created = Iso(created.At, DateTimeZone.Utc),
-            asOf = Iso(asOf, DateTimeZone.Utc),
+            created = Iso(created.At, zone),
+            asOf = Iso(asOf, zone),
             clocks = clocks.Select(c => new
             {
                 kind = TargetKindNames.Of(c.Resolution.Kind),

@@ -1,6 +1,5 @@
 using System.Collections.Immutable;
 using System.Globalization;
-using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Text;
 using NodaTime;
@@ -35,12 +34,24 @@ public sealed record AttainmentReport(
     /// <param name="histories">Ticket histories; read once, in any order.</param>
     /// <param name="period">The period reported.</param>
     /// <param name="asOf">The instant clocks are evaluated at (the end of the period, or now).</param>
-    public static AttainmentReport Build(ServiceLevelRepository repository, IEnumerable<TicketHistory> histories, ReportPeriod period, Instant asOf)
+    public static AttainmentReport Build(ServiceLevelRepository repository, IEnumerable<TicketHistory> histories, ReportPeriod period, Instant asOf) =>
+        Build(repository, histories, period, asOf, outcomes: null);
+
+    /// <summary>
+    /// Evaluates every ticket's clocks once, builds the report, and records the same measurements in
+    /// <paramref name="outcomes"/> (the ticket trend and burn rates), so the clocks are not measured a second time for them.
+    /// </summary>
+    /// <param name="repository">The service levels.</param>
+    /// <param name="histories">Ticket histories; read once, in any order.</param>
+    /// <param name="period">The period reported.</param>
+    /// <param name="asOf">The instant clocks are evaluated at (the end of the period, or now); <paramref name="outcomes"/> must be collected as of the same instant.</param>
+    /// <param name="outcomes">Where the outcomes of every measurement go, whatever its period; null for none. Not fed otherwise (<see cref="TicketOutcomes.Observe"/>), or it counts twice.</param>
+    public static AttainmentReport Build(ServiceLevelRepository repository, IEnumerable<TicketHistory> histories, ReportPeriod period, Instant asOf, TicketOutcomes? outcomes)
     {
         ArgumentNullException.ThrowIfNull(repository);
         ArgumentNullException.ThrowIfNull(histories);
         ArgumentNullException.ThrowIfNull(period);
-        var builder = new Builder(repository, period, asOf);
+        var builder = new Builder(repository, period, asOf, outcomes);
         foreach (var history in histories)
         {
             builder.Add(history);
@@ -156,12 +167,12 @@ public sealed record AttainmentReport(
     /// The report so far, one ticket at a time. A method per ticket (rather than one loop over them all) lets the
     /// runtime optimise the per-ticket work as it runs, which a method called once never is (issue 3).
     /// </summary>
-    private sealed class Builder(ServiceLevelRepository repository, ReportPeriod period, Instant asOf)
+    private sealed class Builder(ServiceLevelRepository repository, ReportPeriod period, Instant asOf, TicketOutcomes? outcomes)
     {
-        private readonly AttainmentRows _rows = new();
+        private readonly RowIndex<RowTarget, RowCount> _rows = new(static (target, customer, service, priority) => new RowCount(target, customer, service, priority));
         private readonly List<BreachEntry> _breaches = [];
         private readonly List<AtRiskEntry> _atRisk = [];
-        private readonly ReportTargets _targets = new(repository, period, asOf);
+        private readonly ReportTargets _targets = new(repository, period, asOf, outcomes);
         private readonly List<MeasurementTicks> _measurements = new(8);
         private readonly StringBuilder _text = new();
         private int _tickets;
@@ -176,11 +187,17 @@ public sealed record AttainmentReport(
             }
 
             _tickets++;
+            outcomes?.Begin(created);
             foreach (var target in _targets.For(created))
             {
                 if (created.At < target.Interval.End)
                 {
                     Measure(history, created, target);
+                }
+                else if (target.Outcomes is { } later)
+                {
+                    // The period is over for this ticket, the trend's and burn windows' may not be.
+                    MeasureOutcomes(history, created, target.Clock, later);
                 }
             }
         }
@@ -216,6 +233,11 @@ public sealed record AttainmentReport(
                 }
 
                 var judgedAt = measured.End ?? (measured.IsBreached ? measured.BreachedAt : null);
+                if (judgedAt is { } judged)
+                {
+                    target.Outcomes?.Count(created.Customer, created.Service, measured.Priority, judged, measured.IsBreached);
+                }
+
                 if (judgedAt is { } at && interval.Contains(Instant.FromUnixTimeTicks(at)))
                 {
                     target.RowOf(_rows, created.Customer, created.Service, measured.Priority).Count(met: !measured.IsBreached, target.Source.Target.Objective);
@@ -237,13 +259,27 @@ public sealed record AttainmentReport(
                 }
             }
         }
+
+        /// <summary>Measures a clock for <paramref name="into"/> only.</summary>
+        private void MeasureOutcomes(TicketHistory history, TicketCreated created, ClockDefinition clock, TicketOutcomes.OutcomeTarget into)
+        {
+            _measurements.Clear();
+            _ = ClockEvaluator.Measure(clock, history, asOf, _measurements);
+            foreach (ref readonly var measured in CollectionsMarshal.AsSpan(_measurements))
+            {
+                if (!measured.IsCancelled && (measured.End ?? (measured.IsBreached ? measured.BreachedAt : null)) is { } judgedAt)
+                {
+                    into.Count(created.Customer, created.Service, measured.Priority, judgedAt, measured.IsBreached);
+                }
+            }
+        }
     }
 
     /// <summary>
     /// The resolved targets as the report uses them, prepared once per resolution the repository hands out (it
     /// caches them, so a report sees a few dozen): period bounds, clock, row and description at hand (issue 3).
     /// </summary>
-    private sealed class ReportTargets(ServiceLevelRepository repository, ReportPeriod period, Instant asOf)
+    private sealed class ReportTargets(ServiceLevelRepository repository, ReportPeriod period, Instant asOf, TicketOutcomes? outcomes)
     {
         // Bounded, should a repository ever hand out new resolutions for every ticket.
         private const int MaxCached = 4096;
@@ -277,7 +313,7 @@ public sealed record AttainmentReport(
                     row = _rows[(source.Agreement.Id, source.Target.Id, kind)] = new RowTarget(source.Agreement.Id, source.Target.Id, kind);
                 }
 
-                targets[i] = new ReportTarget(repository, source, row, interval);
+                targets[i] = new ReportTarget(repository, source, row, interval, outcomes?.Target(resolution));
             }
 
             if (_byResolutions.Count < MaxCached)
@@ -290,12 +326,9 @@ public sealed record AttainmentReport(
     }
 
     /// <summary>A target in force, with what the report needs of it.</summary>
-    private sealed class ReportTarget(ServiceLevelRepository repository, TargetSource source, RowTarget row, Interval interval)
+    private sealed class ReportTarget(ServiceLevelRepository repository, TargetSource source, RowTarget row, Interval interval, TicketOutcomes.OutcomeTarget? outcomes)
     {
-        // Bounded: strings that are not shared would add a row per measurement.
-        private const int MaxRecent = 8;
-
-        private readonly List<RowCount> _recent = [];
+        private readonly RecentRows<RowCount> _recent = new();
         private ClockDefinition? _clock;
         private string? _description;
 
@@ -307,6 +340,9 @@ public sealed record AttainmentReport(
         /// <summary>The period in its agreement's zone.</summary>
         public Interval Interval { get; } = interval;
 
+        /// <summary>Where its measurements' outcomes go for trends and burn rates, if anywhere.</summary>
+        public TicketOutcomes.OutcomeTarget? Outcomes { get; } = outcomes;
+
         /// <summary>Built when first needed (a target whose period is over for the ticket needs none).</summary>
         public ClockDefinition Clock => _clock ??= repository.ClockFor(Source);
 
@@ -317,24 +353,8 @@ public sealed record AttainmentReport(
         /// The row of this target for the given strings. A target serves one customer, service and priority (as
         /// resolved), so the few rows it counts into are kept at hand and found by reference, hashing nothing.
         /// </summary>
-        public RowCount RowOf(AttainmentRows rows, string customer, string service, string priority)
-        {
-            foreach (var row in _recent)
-            {
-                if (ReferenceEquals(row.Customer, customer) && ReferenceEquals(row.Service, service) && ReferenceEquals(row.Priority, priority))
-                {
-                    return row;
-                }
-            }
-
-            var found = rows.Find(Row, customer, service, priority);
-            if (_recent.Count < MaxRecent)
-            {
-                _recent.Add(found);
-            }
-
-            return found;
-        }
+        public RowCount RowOf(RowIndex<RowTarget, RowCount> rows, string customer, string service, string priority) =>
+            _recent.Find(customer, service, priority) ?? _recent.Keep(customer, service, priority, rows.Find(Row, customer, service, priority));
     }
 
     /// <summary>Agreement, target and kind of a row: one instance for each, so rows can be told apart by reference.</summary>
@@ -375,73 +395,6 @@ public sealed record AttainmentReport(
             }
 
             Objective = objective;
-        }
-    }
-
-    /// <summary>
-    /// The rows, in the order they were first counted. Customers, services and priorities are the readers' shared
-    /// strings, so a row is found by reference first, hashing no text; other strings with the same text find the
-    /// same row by value (issue 3: the six-string keys were hashed for every measurement).
-    /// </summary>
-    private sealed class AttainmentRows
-    {
-        // Each distinct string instance adds an alias: bounded, should the strings come unshared.
-        private const int MaxAliases = 1 << 16;
-
-        private readonly Dictionary<RowKey, RowCount> _byReference = new(RowKey.ByReference);
-        private readonly Dictionary<RowKey, RowCount> _byValue = new(RowKey.ByValue);
-
-        /// <summary>Every row, in the order first counted.</summary>
-        public IEnumerable<RowCount> All => _byValue.Values;
-
-        /// <summary>The row for these strings; a new one, counting nothing yet, the first time.</summary>
-        public RowCount Find(RowTarget target, string customer, string service, string priority)
-        {
-            var key = new RowKey(target, customer, service, priority);
-            if (!_byReference.TryGetValue(key, out var row))
-            {
-                if (!_byValue.TryGetValue(key, out row))
-                {
-                    row = new RowCount(target, customer, service, priority);
-                    _byValue.Add(key, row);
-                }
-
-                if (_byReference.Count < MaxAliases)
-                {
-                    _byReference.Add(key, row);
-                }
-            }
-
-            return row;
-        }
-    }
-
-    private readonly record struct RowKey(RowTarget Target, string Customer, string Service, string Priority)
-    {
-        /// <summary>Same instances.</summary>
-        public static IEqualityComparer<RowKey> ByReference { get; } = new ReferenceComparer();
-
-        /// <summary>Same target instance, same texts (ordinal).</summary>
-        public static IEqualityComparer<RowKey> ByValue { get; } = new ValueComparer();
-
-        private sealed class ReferenceComparer : IEqualityComparer<RowKey>
-        {
-            public bool Equals(RowKey x, RowKey y) =>
-                ReferenceEquals(x.Target, y.Target) && ReferenceEquals(x.Customer, y.Customer) && ReferenceEquals(x.Service, y.Service) && ReferenceEquals(x.Priority, y.Priority);
-
-            public int GetHashCode(RowKey key) =>
-                HashCode.Combine(RuntimeHelpers.GetHashCode(key.Target), RuntimeHelpers.GetHashCode(key.Customer), RuntimeHelpers.GetHashCode(key.Service), RuntimeHelpers.GetHashCode(key.Priority));
-        }
-
-        private sealed class ValueComparer : IEqualityComparer<RowKey>
-        {
-            public bool Equals(RowKey x, RowKey y) =>
-                ReferenceEquals(x.Target, y.Target) && string.Equals(x.Customer, y.Customer, StringComparison.Ordinal)
-                && string.Equals(x.Service, y.Service, StringComparison.Ordinal) && string.Equals(x.Priority, y.Priority, StringComparison.Ordinal);
-
-            public int GetHashCode(RowKey key) =>
-                HashCode.Combine(RuntimeHelpers.GetHashCode(key.Target), EqualityComparer<string>.Default.GetHashCode(key.Customer),
-                    EqualityComparer<string>.Default.GetHashCode(key.Service), EqualityComparer<string>.Default.GetHashCode(key.Priority));
         }
     }
 }
