@@ -24,6 +24,9 @@ builder.Services.AddSingleton<Pledge.Server.Actions.CorrectiveActionOpener>();
 // The live monitor: timer queue, alerts (docs/monitor.md).
 builder.Services.AddSingleton<LiveMonitor>();
 builder.Services.AddHostedService(sp => sp.GetRequiredService<LiveMonitor>());
+// What a new alert sets off: its notifications in the same transaction, then the dispatcher and corrective actions.
+builder.Services.AddSingleton<IAlertAlongside, NotificationsWithAlerts>();
+builder.Services.AddSingleton<IAlertFollowUp, AlertFollowUps>();
 builder.Services.AddProblemDetails();
 builder.Services.AddOpenApi();
 builder.AddOperations();

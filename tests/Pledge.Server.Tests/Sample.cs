@@ -52,7 +52,7 @@ internal static class Sample
 
         Assert.True(ReportPeriod.TryParse(period, out var reportPeriod));
         var outcomes = new TicketOutcomes(repository, reportPeriod.LastPeriods(6), asOf);
-        var attainment = AttainmentReport.Build(repository, outcomes.Observe(new TicketAssembler(Duration.FromDays(7)).Assemble(tickets)), reportPeriod, asOf);
+        var attainment = AttainmentReport.Build(repository, new TicketAssembler(Duration.FromDays(7)).Assemble(tickets), reportPeriod, asOf, outcomes);
         return ReportJson.Write(ServiceReport.Build(repository, attainment, measures.Build(), reportPeriod, asOf, 6, outcomes: outcomes), repository);
     }
 

@@ -95,7 +95,7 @@ internal sealed class ReportInputs
     public AttainmentReport Tickets(PledgeStore store, ReportPeriod period, Instant asOf, TicketOutcomes? outcomes, CancellationToken cancellationToken)
     {
         var histories = _view.Tickets(new TicketAssembler(Grace).Assemble(TicketEvents(store, cancellationToken)));
-        return AttainmentReport.Build(Repository, outcomes is null ? histories : outcomes.Observe(histories), period, asOf);
+        return AttainmentReport.Build(Repository, histories, period, asOf, outcomes);
     }
 
     /// <summary>The whole report of <paramref name="period"/>, as <c>pledge report</c> builds it. Synchronous: run it on a pool thread.</summary>

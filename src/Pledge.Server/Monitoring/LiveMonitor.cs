@@ -39,6 +39,7 @@ internal sealed partial class LiveMonitor : BackgroundService
     private readonly TimeProvider _time;
     private readonly ILogger<LiveMonitor> _logger;
     private readonly IAlertAlongside[] _alongside;
+    private readonly IAlertFollowUp[] _followUps;
     private readonly MonitorMetrics _metrics;
     private readonly Channel<Signal> _signals = Channel.CreateUnbounded<Signal>(new UnboundedChannelOptions { SingleReader = true });
     private readonly ITimer _timer;
@@ -60,12 +61,13 @@ internal sealed partial class LiveMonitor : BackgroundService
 
     private MonitorStatus _status = MonitorStatus.Starting;
 
-    public LiveMonitor(PledgeDatabase database, TimeProvider timeProvider, IMeterFactory meterFactory, IEnumerable<IAlertAlongside> alongside, ILogger<LiveMonitor> logger)
+    public LiveMonitor(PledgeDatabase database, TimeProvider timeProvider, IMeterFactory meterFactory, IEnumerable<IAlertAlongside> alongside, IEnumerable<IAlertFollowUp> followUps, ILogger<LiveMonitor> logger)
     {
         _database = database;
         _time = timeProvider;
         _logger = logger;
         _alongside = [.. alongside];
+        _followUps = [.. followUps];
         _metrics = new MonitorMetrics(meterFactory, () => Volatile.Read(ref _status).OpenClocks);
         _timer = timeProvider.CreateTimer(static state => ((LiveMonitor)state!).Post(Signal.Wake), this, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
     }
@@ -353,6 +355,17 @@ internal sealed partial class LiveMonitor : BackgroundService
         if (recorded.Count > 0)
         {
             LogRaised(recorded.Count, batch.Count - recorded.Count, now);
+            foreach (var followUp in _followUps)
+            {
+                try
+                {
+                    await followUp.AfterAsync(recorded, cancellationToken).ConfigureAwait(false);
+                }
+                catch (Exception e) when (e is not OperationCanceledException)
+                {
+                    LogFollowUpFailed(e, followUp.GetType().Name);
+                }
+            }
         }
     }
 
@@ -469,6 +482,9 @@ internal sealed partial class LiveMonitor : BackgroundService
     private void Post(Signal signal) => _signals.Writer.TryWrite(signal);
 
     private Instant Now() => Instant.FromDateTimeOffset(_time.GetUtcNow());
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "A follow-up of new alerts failed: {FollowUp}")]
+    private partial void LogFollowUpFailed(Exception exception, string followUp);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Live monitor rebuilt: {OpenClocks} open clocks, {Queued} with an alert to come")]
     private partial void LogRebuilt(int openClocks, int queued);
