@@ -9,9 +9,6 @@ namespace Pledge.Cli.Remote;
 /// <summary>The repository endpoints of a Pledge server (<c>/api/v1/repository</c>, docs/server.md), for apply and export.</summary>
 internal sealed class PledgeServerClient : IDisposable
 {
-    /// <summary>Who the server records as the author of applied files (until the API key names the caller).</summary>
-    public const string Actor = "pledge apply";
-
     private readonly HttpClient _http;
     private readonly Uri _server;
 
@@ -58,7 +55,6 @@ internal sealed class PledgeServerClient : IDisposable
         {
             Content = new ByteArrayContent(body.ToArray()) { Headers = { ContentType = new MediaTypeHeaderValue("application/json") } },
         };
-        request.Headers.Add("X-Pledge-Actor", Actor);
         return await SendAsync(request, error, cancellationToken);
     }
 
