@@ -31,40 +31,75 @@ internal sealed class EventBatch
     /// <param name="unknownFields">Whether a field the event's type does not read is refused (the API) or ignored (sample files, as the CLI reads them).</param>
     public static EventBatch Read(IReadOnlyList<string> lines, Func<int, string> name, UnknownFields unknownFields)
     {
-        var events = new List<IncomingEvent>(lines.Count);
-        var problems = new List<EventProblem>();
+        var events = new IncomingEvent?[lines.Count];
+        var problems = new List<(int Index, EventProblem Problem)>();
+        var ticketLines = new List<int>(lines.Count);
         for (var i = 0; i < lines.Count; i++)
         {
             var line = lines[i];
-            if (MeasureEventReader.IsMeasureType(MeasureEventReader.TypeOf(line)))
+            if (!MeasureEventReader.IsMeasureType(MeasureEventReader.TypeOf(line)))
             {
-                var record = MeasureEventReader.ReadLine(line, i + 1, unknownFields);
-                if (record.Event is { } e)
-                {
-                    events.Add(IncomingEvent.FromMeasureEvent(e, line));
-                }
-                else if (record.Problem is { } p)
-                {
-                    problems.Add(new EventProblem(Field(name(i), p.Field), p.Message));
-                }
+                ticketLines.Add(i);
+                continue;
             }
-            else
+
+            var record = MeasureEventReader.ReadLine(line, i + 1, unknownFields);
+            if (record.Event is { } e)
             {
-                var record = TicketEventReader.ReadJsonLines(new StringReader(line), unknownFields).FirstOrDefault();
+                events[i] = IncomingEvent.FromMeasureEvent(e, line);
+            }
+            else if (record.Problem is { } p)
+            {
+                problems.Add((i, new EventProblem(Field(name(i), p.Field), p.Message)));
+            }
+        }
+
+        // Ticket events go through one reader as one file of lines (a reader per line would set up its parser and
+        // its string cache every time). Each line is one compact JSON object, so line n of the file is the n-th
+        // ticket line of the batch.
+        if (ticketLines.Count > 0)
+        {
+            var text = new System.Text.StringBuilder();
+            foreach (var i in ticketLines)
+            {
+                text.Append(lines[i]).Append('\n');
+            }
+
+            var seen = new bool[ticketLines.Count];
+            foreach (var record in TicketEventReader.ReadJsonLines(new StringReader(text.ToString()), unknownFields))
+            {
+                var at = (record.Problem?.Line ?? record.Line) - 1;
+                if (at < 0 || at >= ticketLines.Count)
+                {
+                    continue;
+                }
+
+                var i = ticketLines[at];
+                seen[at] = true;
                 if (record.IsEvent)
                 {
-                    events.Add(IncomingEvent.FromTicketEvent(record.Event, line));
+                    events[i] = IncomingEvent.FromTicketEvent(record.Event!, lines[i]);
                 }
                 else
                 {
-                    problems.Add(record.Problem is { } p
+                    problems.Add((i, record.Problem is { } p
                         ? new EventProblem(Field(name(i), p.Field), p.Message)
-                        : new EventProblem(name(i), "is not an event"));
+                        : new EventProblem(name(i), "is not an event")));
+                }
+            }
+
+            for (var at = 0; at < seen.Length; at++)
+            {
+                if (!seen[at])
+                {
+                    problems.Add((ticketLines[at], new EventProblem(name(ticketLines[at]), "is not an event")));
                 }
             }
         }
 
-        return problems.Count > 0 ? new EventBatch([], problems) : new EventBatch(events, problems);
+        return problems.Count > 0
+            ? new EventBatch([], [.. problems.OrderBy(p => p.Index).Select(p => p.Problem)])
+            : new EventBatch([.. events.Select(e => e!)], []);
     }
 
     private static string Field(string name, string field) => string.IsNullOrEmpty(field) ? name : $"{name}.{field}";

@@ -67,6 +67,10 @@ internal static class EventsApi
 
             lines = new List<string>(elements.Count);
             var notObjects = new Dictionary<string, string[]>(StringComparer.Ordinal);
+
+            // One buffer and one writer for the whole batch: a batch is up to 10,000 lines.
+            var buffer = new System.Buffers.ArrayBufferWriter<byte>(1024);
+            using var writer = new Utf8JsonWriter(buffer, LineOptions);
             for (var i = 0; i < elements.Count; i++)
             {
                 if (elements[i].ValueKind != JsonValueKind.Object)
@@ -75,7 +79,7 @@ internal static class EventsApi
                     continue;
                 }
 
-                lines.Add(Line(elements[i]));
+                lines.Add(Line(elements[i], buffer, writer));
             }
 
             if (notObjects.Count > 0)
@@ -109,15 +113,13 @@ internal static class EventsApi
     }
 
     /// <summary>The event as one compact JSON line, as it would be in an event file (non-ASCII text kept as sent).</summary>
-    private static string Line(JsonElement element)
+    private static string Line(JsonElement element, System.Buffers.ArrayBufferWriter<byte> buffer, Utf8JsonWriter writer)
     {
-        using var stream = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(stream, LineOptions))
-        {
-            element.WriteTo(writer);
-        }
-
-        return System.Text.Encoding.UTF8.GetString(stream.GetBuffer(), 0, (int)stream.Length);
+        buffer.ResetWrittenCount();
+        writer.Reset(buffer);
+        element.WriteTo(writer);
+        writer.Flush();
+        return System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan);
     }
 
     private static Microsoft.AspNetCore.Http.HttpResults.ValidationProblem Invalid(Dictionary<string, string[]> errors)
