@@ -86,6 +86,11 @@ internal static class NotificationsApi
     private static async Task<IResult> GetAsync(HttpContext context, string id, PledgeDatabase database, CancellationToken cancellationToken)
     {
         var store = await database.GetAsync();
+
+        // The attempts first: an attempt and the status it leads to are committed together, so a notification read
+        // after its attempts is never older than them (read the other way round, a delivery committing in between
+        // showed a new attempt beside the old status).
+        var attempts = await store.Notifications.AttemptsAsync(id, cancellationToken);
         var notification = await store.Notifications.GetAsync(id, cancellationToken);
         if (notification is null || (VisibleCustomer(context) is { } only && !string.Equals(notification.Entry.Customer, only, StringComparison.OrdinalIgnoreCase)))
         {
@@ -93,7 +98,6 @@ internal static class NotificationsApi
                 extensions: new Dictionary<string, object?> { ["errors"] = new Dictionary<string, string[]> { ["id"] = ["no such notification"] } });
         }
 
-        var attempts = await store.Notifications.AttemptsAsync(id, cancellationToken);
         using var payload = JsonDocument.Parse(notification.Entry.Payload);
         return TypedResults.Ok(new NotificationDetail(
             Summary(notification),
