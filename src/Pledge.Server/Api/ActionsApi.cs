@@ -173,7 +173,7 @@ internal static class ActionsApi
             }
         }
 
-        var asOf = At(at, clock, errors);
+        var asOf = QueryInstant.At(at, clock, errors);
         if (errors.Count > 0)
         {
             return JsonFields.Invalid("Invalid parameter", errors);
@@ -194,7 +194,7 @@ internal static class ActionsApi
     private static async Task<IResult> GetAsync(HttpContext context, PledgeDatabase database, IClock clock, string id, string? at, CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
-        var asOf = At(at, clock, errors);
+        var asOf = QueryInstant.At(at, clock, errors);
         if (errors.Count > 0)
         {
             return JsonFields.Invalid("Invalid parameter", errors);
@@ -510,22 +510,6 @@ internal static class ActionsApi
     /// <summary>The action, when it exists and the request may see its customer.</summary>
     private static async Task<StoredAction?> VisibleAsync(HttpContext context, PledgeStore store, string id, CancellationToken cancellationToken) =>
         await store.Actions.GetAsync(id, cancellationToken) is { } action && CustomerFilter.For(context, null)(action.Customer) ? action : null;
-
-    private static Instant At(string? at, IClock clock, Dictionary<string, string[]> errors)
-    {
-        if (at is null)
-        {
-            return clock.GetCurrentInstant();
-        }
-
-        if (!IsoInstant.TryParse(at.AsSpan(), out var ticks))
-        {
-            errors["at"] = [$"\"{at}\" is not an instant with an offset, such as 2026-11-30T18:00:00+01:00"];
-            return default;
-        }
-
-        return Instant.FromUnixTimeTicks(ticks);
-    }
 
     /// <summary>Who makes the change: the authenticated caller (access control refuses anonymous calls first).</summary>
     private static string? Actor(HttpContext context) => Caller.Of(context)?.Actor;

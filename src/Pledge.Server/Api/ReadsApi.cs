@@ -89,7 +89,7 @@ internal static class ReadsApi
     private static async Task<IResult> ClocksAsync(HttpContext context, PledgeDatabase database, IClock clock, string id, string? at, CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
-        var asOf = At(at, clock, errors);
+        var asOf = QueryInstant.At(at, clock, errors);
         if (errors.Count > 0)
         {
             return JsonFields.Invalid("Invalid parameter", errors);
@@ -272,7 +272,7 @@ internal static class ReadsApi
             errors["period"] = [period is null ? "is required: 2026-11, 2026-W47, 2026-Q4 or 30d" : $"\"{period}\" is not a period (2026-11, 2026-W47, 2026-Q4 or 30d)"];
         }
 
-        var asOf = At(at, clock, errors);
+        var asOf = QueryInstant.At(at, clock, errors);
         if (errors.Count > 0)
         {
             return JsonFields.Invalid("Invalid parameter", errors);
@@ -321,22 +321,6 @@ internal static class ReadsApi
 
     private static string Iso(Instant instant, DateTimeZone zone) =>
         IsoInstant.Format(instant.ToUnixTimeTicks(), zone.GetUtcOffset(instant).Ticks);
-
-    private static Instant At(string? at, IClock clock, Dictionary<string, string[]> errors)
-    {
-        if (at is null)
-        {
-            return clock.GetCurrentInstant();
-        }
-
-        if (!IsoInstant.TryParse(at.AsSpan(), out var ticks))
-        {
-            errors["at"] = [$"\"{at}\" is not an instant with an offset, such as 2026-11-30T18:00:00+01:00"];
-            return default;
-        }
-
-        return Instant.FromUnixTimeTicks(ticks);
-    }
 }
 
 /// <summary>The burn rate over one window (<c>1h</c>, <c>6h</c>, …): how many times faster than the budget allows.</summary>
