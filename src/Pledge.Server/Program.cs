@@ -28,6 +28,9 @@ builder.Services.AddHostedService(sp => sp.GetRequiredService<LiveMonitor>());
 builder.Services.AddSingleton<IAlertAlongside, NotificationsWithAlerts>();
 builder.Services.AddSingleton<IAlertFollowUp, AlertFollowUps>();
 builder.Services.AddProblemDetails();
+// Bodies and query values the framework cannot bind become problems naming the field (BadRequestProblems).
+builder.Services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
+builder.Services.AddExceptionHandler<BadRequestProblems>();
 builder.Services.AddOpenApi();
 builder.AddOperations();
 builder.Services.AddNotifications();

@@ -12,6 +12,23 @@ public abstract class BadInputTests<TDatabase> : ServerTest<TDatabase> where TDa
     private const string Good = """{"id":"e-1","ticket":"T-1","type":"created","at":"2026-11-02T09:00:00+01:00","customer":"acme","service":"coffee","priority":"P2","status":"new"}""";
 
     [Theory]
+    [InlineData("POST", "/api/v1/auth/login", "[1,2]", "body")]
+    [InlineData("POST", "/api/v1/auth/login", "{\"name\":\"admin\"", "body")]
+    [InlineData("POST", "/api/v1/auth/login", "{\"name\":5,\"password\":\"x\"}", "name")]
+    [InlineData("POST", "/api/v1/users", "{\"name\":true,\"role\":\"agent\"}", "name")]
+    [InlineData("GET", "/api/v1/alerts?limit=abc", null, "limit")]
+    public async Task A_body_or_query_value_the_endpoint_cannot_bind_is_a_problem_naming_the_field(string method, string path, string? body, string field)
+    {
+        var server = Start();
+        using var request = new HttpRequestMessage(new HttpMethod(method), path) { Content = body is null ? null : Json(body) };
+
+        var problem = await AssertProblemAsync(await server.Client.SendAsync(request), System.Net.HttpStatusCode.BadRequest);
+
+        Assert.Equal([field], ErrorFields(problem));
+        Assert.Single((await (await server.StoreAsync()).Access.ListUsersAsync()));
+    }
+
+    [Theory]
     [InlineData("""{"id":"e-9","ticket":"T-9","type":"created","at":"2026-11-02T09:00:00Z","customer":"acme","service":"coffee","priorty":"P2","status":"new"}""", "events[1].priorty", "is not a field of ticket events")]
     [InlineData("""{"id":"e-9","ticket":"T-9","type":"resolved","at":"2026-11-02T09:00:00Z","customer":"acme"}""", "events[1].customer", "is not a field of resolved events (id, ticket, type, at)")]
     [InlineData("""{"id":"e-9","ticket":"T-9","type":"created","at":"2026-11-02T09:00:00Z","customer":"acme","service":"coffee","priority":"P2","status":"new","subject":"help"}""", "events[1].subject", "is not a field of ticket events")]
