@@ -8,7 +8,7 @@ using Pledge.Server.Security;
 using Scalar.AspNetCore;
 
 // The composition root: the only place that picks the real clocks, the database and the address.
-var builder = WebApplication.CreateBuilder(ServerOptions.NormalizeArguments(args));
+var builder = WebApplication.CreateBuilder(ServerOptions.HostArguments(args));
 builder.Configuration.AddEnvironmentVariables(ServerOptions.EnvironmentPrefix).AddCommandLine(ServerOptions.NormalizeArguments(args));
 builder.WebHost.UseUrls(builder.Configuration[ServerOptions.UrlsKey] ?? ServerOptions.DefaultUrl);
 
