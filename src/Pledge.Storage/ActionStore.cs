@@ -57,7 +57,8 @@ public sealed class ActionStore
 
         var now = StoreTime.NowTicks(_time);
         await using var connection = await _dialect.OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using var transaction = await _dialect.BeginWriteAsync(connection, cancellationToken).ConfigureAwait(false);
+        await using var write = await _dialect.BeginWriteAsync(connection, cancellationToken).ConfigureAwait(false);
+        var transaction = write.Transaction;
         long? number;
         await using (var insert = Sql.Command(connection, transaction, """
             INSERT INTO actions (open_key, customer, agreement, target, service, title, owner, due, status, root_cause, outcome, opened_by, created_at, created_by, updated_at, version)
@@ -97,7 +98,7 @@ public sealed class ActionStore
             await InsertLinkAsync(connection, transaction, n, link, now, actor, cancellationToken).ConfigureAwait(false);
         }
 
-        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        await write.CommitAsync(cancellationToken).ConfigureAwait(false);
         return new ActionOpened((await GetAsync(StoredAction.IdOf(n), cancellationToken).ConfigureAwait(false))!, Opened: true);
     }
 
@@ -166,7 +167,8 @@ public sealed class ActionStore
         }
 
         await using var connection = await _dialect.OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using var transaction = await _dialect.BeginWriteAsync(connection, cancellationToken).ConfigureAwait(false);
+        await using var write = await _dialect.BeginWriteAsync(connection, cancellationToken).ConfigureAwait(false);
+        var transaction = write.Transaction;
         if (await GetAsync(connection, transaction, number, lockRow: true, cancellationToken).ConfigureAwait(false) is not { } current)
         {
             return null;
@@ -203,7 +205,7 @@ public sealed class ActionStore
         }
 
         await HistoryAsync(connection, transaction, number, now, actor, "updated", current.Status, current.Status, string.Join(", ", changes), cancellationToken).ConfigureAwait(false);
-        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        await write.CommitAsync(cancellationToken).ConfigureAwait(false);
         return await GetAsync(id, cancellationToken).ConfigureAwait(false);
     }
 
@@ -227,7 +229,8 @@ public sealed class ActionStore
         }
 
         await using var connection = await _dialect.OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using var transaction = await _dialect.BeginWriteAsync(connection, cancellationToken).ConfigureAwait(false);
+        await using var write = await _dialect.BeginWriteAsync(connection, cancellationToken).ConfigureAwait(false);
+        var transaction = write.Transaction;
         if (await GetAsync(connection, transaction, number, lockRow: true, cancellationToken).ConfigureAwait(false) is not { } current)
         {
             return new ActionTransition(null, Changed: false, Refused: false);
@@ -253,7 +256,7 @@ public sealed class ActionStore
         }
 
         await HistoryAsync(connection, transaction, number, now, actor, "status", current.Status, to, note, cancellationToken).ConfigureAwait(false);
-        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        await write.CommitAsync(cancellationToken).ConfigureAwait(false);
         return new ActionTransition(await GetAsync(id, cancellationToken).ConfigureAwait(false), Changed: true, Refused: false);
     }
 
@@ -271,7 +274,8 @@ public sealed class ActionStore
         }
 
         await using var connection = await _dialect.OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using var transaction = await _dialect.BeginWriteAsync(connection, cancellationToken).ConfigureAwait(false);
+        await using var write = await _dialect.BeginWriteAsync(connection, cancellationToken).ConfigureAwait(false);
+        var transaction = write.Transaction;
         if (await GetAsync(connection, transaction, number, lockRow: true, cancellationToken).ConfigureAwait(false) is not { } current)
         {
             return null;
@@ -298,7 +302,7 @@ public sealed class ActionStore
         }
 
         await HistoryAsync(connection, transaction, number, now, actor, "linked", current.Status, current.Status, string.Join(", ", added.Select(l => l.Key)), cancellationToken).ConfigureAwait(false);
-        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        await write.CommitAsync(cancellationToken).ConfigureAwait(false);
         return await GetAsync(id, cancellationToken).ConfigureAwait(false);
     }
 

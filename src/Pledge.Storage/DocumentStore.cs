@@ -151,7 +151,8 @@ public sealed class DocumentStore
     {
         StoredText.RequireKey(changedBy, "changedBy", nameof(changedBy));
         await using var connection = await _dialect.OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using var transaction = await _dialect.BeginWriteAsync(connection, cancellationToken).ConfigureAwait(false);
+        await using var writing = await _dialect.BeginWriteAsync(connection, cancellationToken).ConfigureAwait(false);
+        var transaction = writing.Transaction;
         await _dialect.LockDocumentsAsync(connection, transaction, cancellationToken).ConfigureAwait(false);
 
         // The versions of every path ever stored, deleted ones included: a path put again goes on counting.
@@ -219,7 +220,7 @@ public sealed class DocumentStore
         }
         else
         {
-            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+            await writing.CommitAsync(cancellationToken).ConfigureAwait(false);
         }
 
         return (outcomes, live, now);

@@ -51,9 +51,10 @@ public sealed class EventStore
 
         var receivedAt = StoreTime.NowTicks(_time);
         await using var connection = await _dialect.OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using var transaction = await _dialect.BeginWriteAsync(connection, cancellationToken).ConfigureAwait(false);
+        await using var write = await _dialect.BeginWriteAsync(connection, cancellationToken).ConfigureAwait(false);
+        var transaction = write.Transaction;
         var inserted = await _dialect.InsertEventsAsync(connection, transaction, batch, receivedAt, cancellationToken).ConfigureAwait(false);
-        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        await write.CommitAsync(cancellationToken).ConfigureAwait(false);
         return new AppendResult(inserted, batch.Duplicates + batch.Count - inserted);
     }
 

@@ -116,9 +116,10 @@ public sealed class PledgeStore : IAsyncDisposable
     {
         ArgumentNullException.ThrowIfNull(work);
         await using var connection = await _dialect.OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using var transaction = await _dialect.BeginWriteAsync(connection, cancellationToken).ConfigureAwait(false);
+        await using var write = await _dialect.BeginWriteAsync(connection, cancellationToken).ConfigureAwait(false);
+        var transaction = write.Transaction;
         await work(connection, transaction, cancellationToken).ConfigureAwait(false);
-        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        await write.CommitAsync(cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>A connection of the store's own, for tests and tools that inspect the database.</summary>

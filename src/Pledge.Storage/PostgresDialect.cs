@@ -65,8 +65,8 @@ internal sealed class PostgresDialect : StoreDialect
     public override async Task<DbConnection> OpenAsync(CancellationToken cancellationToken) =>
         await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
 
-    public override async Task<DbTransaction> BeginWriteAsync(DbConnection connection, CancellationToken cancellationToken) =>
-        await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+    public override async Task<WriteTransaction> BeginWriteAsync(DbConnection connection, CancellationToken cancellationToken) =>
+        new(await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false), gate: null);
 
     public override async Task LockDocumentsAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken)
     {

@@ -20,6 +20,9 @@ internal sealed class SqliteDialect : StoreDialect
 
     private readonly string _connectionString;
 
+    // This process's writers queue here rather than on SQLite's busy handler (see WriteTransaction).
+    private readonly SemaphoreSlim _writers = new(1, 1);
+
     private SqliteDialect(SqliteConnectionStringBuilder builder, string parameter)
     {
         var dataSource = builder.DataSource;
@@ -91,12 +94,24 @@ internal sealed class SqliteDialect : StoreDialect
         }
     }
 
-    public override Task<DbTransaction> BeginWriteAsync(DbConnection connection, CancellationToken cancellationToken)
+    public override async Task<WriteTransaction> BeginWriteAsync(DbConnection connection, CancellationToken cancellationToken)
     {
-        cancellationToken.ThrowIfCancellationRequested();
+        // The same patience as SQLite's own busy timeout: a writer waiting longer fails as it would have without the gate.
+        if (!await _writers.WaitAsync(TimeSpan.FromSeconds(BusyTimeoutSeconds), cancellationToken).ConfigureAwait(false))
+        {
+            throw new TimeoutException($"another writer of {Location} held it for over {BusyTimeoutSeconds} s");
+        }
 
-        // Serializable and not deferred: BEGIN IMMEDIATE.
-        return Task.FromResult<DbTransaction>(((SqliteConnection)connection).BeginTransaction(IsolationLevel.Serializable, deferred: false));
+        try
+        {
+            // Serializable and not deferred: BEGIN IMMEDIATE.
+            return new WriteTransaction(((SqliteConnection)connection).BeginTransaction(IsolationLevel.Serializable, deferred: false), _writers);
+        }
+        catch
+        {
+            _writers.Release();
+            throw;
+        }
     }
 
     public override Task LockDocumentsAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken) => Task.CompletedTask;
@@ -176,6 +191,7 @@ internal sealed class SqliteDialect : StoreDialect
 
     public override ValueTask DisposeAsync()
     {
+
         // Close pooled connections so the file (and its -wal and -shm) can be moved or deleted.
         using var connection = new SqliteConnection(_connectionString);
         SqliteConnection.ClearPool(connection);

@@ -57,8 +57,11 @@ internal abstract class StoreDialect : IAsyncDisposable
 
     public abstract Task<DbConnection> OpenAsync(CancellationToken cancellationToken);
 
-    /// <summary>Starts a transaction that will write: on SQLite it takes the write lock at once (<c>BEGIN IMMEDIATE</c>).</summary>
-    public abstract Task<DbTransaction> BeginWriteAsync(DbConnection connection, CancellationToken cancellationToken);
+    /// <summary>
+    /// Starts a transaction that will write: on SQLite it waits for this process's other writers to finish, then takes
+    /// the write lock at once (<c>BEGIN IMMEDIATE</c>). Commit it with <see cref="WriteTransaction.CommitAsync"/>.
+    /// </summary>
+    public abstract Task<WriteTransaction> BeginWriteAsync(DbConnection connection, CancellationToken cancellationToken);
 
     /// <summary>
     /// Serialises writers of the repository documents until <paramref name="transaction"/> ends, so a change

@@ -221,6 +221,27 @@ public abstract class EventStoreTests<TDatabase> : StoreTest<TDatabase>
     }
 
     [Fact]
+    public async Task A_write_that_fails_inside_its_transaction_lets_the_next_writer_in_and_leaves_nothing()
+    {
+        var store = await OpenAsync();
+        var failing = store.RunInTransactionAsync(async (connection, transaction, cancellationToken) =>
+        {
+            await using var command = connection.CreateCommand();
+            command.Transaction = transaction;
+            command.CommandText = "INSERT INTO events (id, type, subject, at, received_at, body) VALUES ('x', 'created', 'T-1', 0, 0, '{}')";
+            await command.ExecuteNonQueryAsync(cancellationToken);
+            throw new InvalidOperationException("the work failed half-way");
+        });
+        await Assert.ThrowsAsync<InvalidOperationException>(() => failing);
+
+        // Within the busy timeout: a writer left waiting would fail with a timeout, not pass.
+        var result = await store.Events.AppendAsync(Events(0, 3)).WaitAsync(TimeSpan.FromSeconds(20));
+
+        Assert.Equal(new AppendResult(3, 0), result);
+        Assert.Equal(["e0", "e1", "e2"], (await ReadAllAsync(store)).Select(e => e.Id));
+    }
+
+    [Fact]
     public async Task Concurrent_appends_of_overlapping_batches_store_each_id_once()
     {
         var store = await OpenAsync();
