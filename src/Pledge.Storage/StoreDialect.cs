@@ -85,6 +85,21 @@ internal abstract class StoreDialect : IAsyncDisposable
     /// <summary>Inserts the batch's events, skipping ids already stored; returns how many were inserted.</summary>
     public abstract Task<int> InsertEventsAsync(DbConnection connection, DbTransaction transaction, EventBatch batch, long receivedAt, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Inserts several batches in one transaction, in order, as if appended one after the other; returns how many
+    /// of each batch were inserted. One statement per batch unless the dialect does better.
+    /// </summary>
+    public virtual async Task<int[]> InsertEventsAsync(DbConnection connection, DbTransaction transaction, IReadOnlyList<EventBatch> batches, long receivedAt, CancellationToken cancellationToken)
+    {
+        var inserted = new int[batches.Count];
+        for (var i = 0; i < batches.Count; i++)
+        {
+            inserted[i] = await InsertEventsAsync(connection, transaction, batches[i], receivedAt, cancellationToken).ConfigureAwait(false);
+        }
+
+        return inserted;
+    }
+
     /// <summary>A predicate <c>type IN (…)</c> for <paramref name="types"/>, its parameters added to <paramref name="command"/>.</summary>
     public abstract string TypeIn(DbCommand command, IReadOnlyCollection<string> types);
 

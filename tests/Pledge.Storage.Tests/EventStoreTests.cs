@@ -242,6 +242,19 @@ public abstract class EventStoreTests<TDatabase> : StoreTest<TDatabase>
     }
 
     [Fact]
+    public async Task Many_single_events_appended_at_once_are_each_counted_for_their_own_caller()
+    {
+        var store = await OpenAsync();
+
+        // 200 callers, two per id: whichever comes first stores it, the other is told it is a duplicate.
+        var results = await Task.WhenAll(Enumerable.Range(0, 200).Select(i => Task.Run(() => store.Events.AppendAsync([Event("s" + (i % 100))]))));
+
+        Assert.All(results, r => Assert.Equal(1, r.Inserted + r.Duplicates));
+        Assert.Equal(100, results.Sum(r => r.Inserted));
+        Assert.Equal(100, await CountAsync(store, "events"));
+    }
+
+    [Fact]
     public async Task Concurrent_appends_of_overlapping_batches_store_each_id_once()
     {
         var store = await OpenAsync();
