@@ -3,7 +3,7 @@ using System.Net;
 using System.Text.Json;
 using Microsoft.Extensions.Time.Testing;
 using Pledge.Server.Monitoring;
-using Pledge.Server.Tests.Databases;
+using Pledge.Testing;
 using Pledge.Server.Tests.Notifications;
 
 namespace Pledge.Server.Tests;
