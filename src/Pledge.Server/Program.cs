@@ -22,6 +22,7 @@ builder.Services.AddPledgeSecurity(); // after the database: its start-up create
 builder.Services.AddSingleton<Pledge.Server.Actions.ActionMetrics>();
 builder.Services.AddSingleton<Pledge.Server.Actions.CorrectiveActionOpener>();
 // The live monitor: timer queue, alerts (docs/monitor.md).
+builder.Services.AddSingleton<EventFollower>(); // events appended by every instance on the database (docs/server.md)
 builder.Services.AddSingleton<LiveMonitor>();
 builder.Services.AddHostedService(sp => sp.GetRequiredService<LiveMonitor>());
 // What a new alert sets off: its notifications and a breach's corrective action in the same transaction, then the dispatcher.

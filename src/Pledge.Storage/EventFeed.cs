@@ -107,7 +107,8 @@ public sealed class EventFeed
     }
 
     /// <summary>
-    /// Calls <paramref name="appended"/> whenever a transaction that appended events commits, until
+    /// Calls <paramref name="appended"/> whenever a transaction that appended events (or changed the repository's
+    /// documents) commits, until
     /// <paramref name="cancellationToken"/> is cancelled; also once each time it starts listening (what was appended
     /// while it was not). PostgreSQL only (LISTEN on channel <c>pledge_events</c>, reconnecting after a failure,
     /// reported to <paramref name="failed"/>); on SQLite it returns at once.

@@ -549,6 +549,9 @@ internal static class Schema
                 $$
                 """,
                 "CREATE TRIGGER events_appended AFTER INSERT ON events FOR EACH STATEMENT EXECUTE FUNCTION pledge_events_appended()",
+
+                // The same when the repository changes, so followers rebuild at once too.
+                "CREATE TRIGGER documents_changed AFTER INSERT OR UPDATE ON documents FOR EACH STATEMENT EXECUTE FUNCTION pledge_events_appended()",
             ]),
     ];
 
