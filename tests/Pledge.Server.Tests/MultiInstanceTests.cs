@@ -49,6 +49,25 @@ public abstract class MultiInstanceTests<TDatabase> : ServerTest<TDatabase> wher
     }
 
     [Fact]
+    public async Task An_event_posted_to_an_instance_is_planned_there_at_once_with_no_time_passing()
+    {
+        var time = new FakeTimeProvider(At("2026-11-30T09:00:00+01:00"));
+        var server = Start(time: time);
+        await PutSampleRepositoryAsync(server.Client);
+        await server.Service<LiveMonitor>().FlushAsync();
+
+        await PostEventsAsync(server.Client, [Created]);
+
+        // No flush and the fake clock never moves: only the append's own wake can get the ticket planned.
+        for (var i = 0; i < 600 && server.Service<LiveMonitor>().Status.OpenClocks != 3; i++)
+        {
+            await Task.Delay(50);
+        }
+
+        Assert.Equal(3, server.Service<LiveMonitor>().Status.OpenClocks);
+    }
+
+    [Fact]
     public async Task A_resolution_posted_to_one_instance_stops_the_alerts_the_other_had_planned()
     {
         var time = new FakeTimeProvider(At("2026-11-30T09:00:00+01:00"));

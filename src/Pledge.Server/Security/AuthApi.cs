@@ -20,7 +20,7 @@ internal static partial class AuthApi
         var group = app.MapGroup("/api/v1/auth").WithTags("Access");
         group.MapPost("/login", LoginAsync).WithName("Login").AllowAnonymous()
             .WithSummary("Logs in with {\"name\", \"password\"}: a session token to send as Authorization: Bearer, and its expiry (8 hours).")
-            .WithDescription("Anonymous by necessity. An unknown name and a wrong password get the same answer in the same time. After 5 failures within 15 minutes for one name, or from one address, logins are refused with 429 and Retry-After until the oldest failure is 15 minutes old.")
+            .WithDescription("Anonymous by necessity. An unknown name and a wrong password get the same answer in the same time. After 5 failures within 15 minutes for one name, or from one address (counted across every server instance on the database), logins are refused with 429 and Retry-After until the oldest failure is 15 minutes old.")
             .Produces<LoginResult>().ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status429TooManyRequests);
 
