@@ -35,6 +35,8 @@ public sealed class PledgeStore : IAsyncDisposable
         Channels = new ChannelStore(dialect, time);
         Notifications = new NotificationStore(dialect, time);
         Access = new AccessStore(dialect, time);
+        EventFeed = new EventFeed(dialect, time);
+        LoginFailures = new LoginFailureStore(dialect, time);
     }
 
     /// <summary>The newest schema version this build knows and migrates to.</summary>
@@ -73,6 +75,12 @@ public sealed class PledgeStore : IAsyncDisposable
 
     /// <summary>Users, API keys and login sessions (docs/security.md).</summary>
     public AccessStore Access { get; }
+
+    /// <summary>The event log in append order, for following what every process appends (docs/storage.md).</summary>
+    public EventFeed EventFeed { get; }
+
+    /// <summary>Recent failed logins per user name and per address, shared by every process (docs/security.md).</summary>
+    public LoginFailureStore LoginFailures { get; }
 
     /// <summary>
     /// Opens the database and brings its schema up to date: each missing migration in its own transaction; nothing

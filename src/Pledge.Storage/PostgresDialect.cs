@@ -155,6 +155,9 @@ internal sealed class PostgresDialect : StoreDialect
     public override bool IsUniqueViolation(DbException exception) =>
         exception is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation };
 
+    public override Task ListenForAppendsAsync(Action appended, Action<Exception> failed, TimeProvider time, CancellationToken cancellationToken) =>
+        PostgresAppendListener.RunAsync(_dataSource, appended, failed, time, cancellationToken);
+
     public override ValueTask DisposeAsync() => _dataSource.DisposeAsync();
 
     private sealed class SchemaLock(DbConnection connection) : IAsyncDisposable

@@ -109,6 +109,11 @@ internal abstract class StoreDialect : IAsyncDisposable
     /// <summary>Whether <paramref name="exception"/> is a unique-key violation (a concurrent insert of the same key).</summary>
     public abstract bool IsUniqueViolation(DbException exception);
 
+    /// <summary>Calls <paramref name="appended"/> when a transaction that appended events commits, until cancelled
+    /// (<see cref="EventFeed.ListenAsync"/>); a database that cannot tell returns at once.</summary>
+    public virtual Task ListenForAppendsAsync(Action appended, Action<Exception> failed, TimeProvider time, CancellationToken cancellationToken) =>
+        Task.CompletedTask;
+
     public abstract ValueTask DisposeAsync();
 
     /// <summary>The keys <paramref name="value"/> names, lower case, empty values included.</summary>

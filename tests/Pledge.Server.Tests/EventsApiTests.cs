@@ -1,6 +1,6 @@
 using System.Net;
 using System.Text;
-using Pledge.Server.Tests.Databases;
+using Pledge.Testing;
 using Pledge.Storage;
 
 namespace Pledge.Server.Tests;

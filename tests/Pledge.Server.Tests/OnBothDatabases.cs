@@ -1,4 +1,4 @@
-using Pledge.Server.Tests.Databases;
+using Pledge.Testing;
 
 namespace Pledge.Server.Tests;
 
@@ -74,3 +74,7 @@ public sealed class LoginTestsOnPostgres : Security.LoginTests<PostgresTestDatab
 public sealed class SecretsInLogsTestsOnSqlite : Security.SecretsInLogsTests<SqliteTestDatabase>;
 
 public sealed class SecretsInLogsTestsOnPostgres : Security.SecretsInLogsTests<PostgresTestDatabase>;
+
+public sealed class LoginThrottleTestsOnSqlite : Security.LoginThrottleTests<SqliteTestDatabase>;
+
+public sealed class LoginThrottleTestsOnPostgres : Security.LoginThrottleTests<PostgresTestDatabase>;
