@@ -43,6 +43,35 @@ internal static class StoredText
         RequireStorable(value, field, parameter);
     }
 
+    /// <summary>Whether <see cref="RequireKey"/> would take <paramref name="value"/> (without naming it).</summary>
+    public static bool IsKey(string? value) => !string.IsNullOrWhiteSpace(value) && value.Length <= MaxKeyLength && IsStorable(value);
+
+    /// <summary>Whether <see cref="RequireText"/> would take <paramref name="value"/> (without naming it).</summary>
+    public static bool IsText(string? value) => value is not null && IsStorable(value);
+
+    private static bool IsStorable(string value)
+    {
+        var span = value.AsSpan();
+        return !span.Contains('\0') && (span.IndexOfAnyInRange('\uD800', '\uDFFF') < 0 || IsWellPaired(span));
+    }
+
+    private static bool IsWellPaired(ReadOnlySpan<char> span)
+    {
+        for (var i = 0; i < span.Length; i++)
+        {
+            if (char.IsHighSurrogate(span[i]) && i + 1 < span.Length && char.IsLowSurrogate(span[i + 1]))
+            {
+                i++;
+            }
+            else if (char.IsSurrogate(span[i]))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
     private static void RequireStorable(string value, string field, string parameter)
     {
         var span = value.AsSpan();
