@@ -11,7 +11,7 @@ internal sealed class JsonLinesParser : IDisposable
 
     private static readonly JsonReaderOptions Options = new() { CommentHandling = JsonCommentHandling.Disallow, MaxDepth = 64 };
 
-    private readonly TextLines _lines;
+    private readonly TextLines? _lines;
     private readonly TicketEventFields _fields = new();
     private byte[] _bytes = new byte[4096];
     private char[] _chars = new char[1024];
@@ -21,13 +21,39 @@ internal sealed class JsonLinesParser : IDisposable
     private string? _unknown;
 
     public JsonLinesParser(TextReader reader, UnknownFields unknownFields = UnknownFields.Ignore)
+        : this(unknownFields)
     {
         _lines = new TextLines(reader);
-        _refuseUnknown = unknownFields == UnknownFields.Refuse;
+    }
+
+    /// <summary>A parser of objects given one at a time as UTF-8 (<see cref="Read(ReadOnlySpan{byte}, int)"/>).</summary>
+    public JsonLinesParser(UnknownFields unknownFields) => _refuseUnknown = unknownFields == UnknownFields.Refuse;
+
+    /// <summary>Reads one object given as UTF-8, numbered <paramref name="line"/> in problems, as a line holding it would be read.</summary>
+    public TicketEventRecord Read(ReadOnlySpan<byte> json, int line)
+    {
+        _line = line;
+        if (json.Length > TicketEventReader.MaxLineLength)
+        {
+            return TicketEventFields.LineProblem(_line, string.Create(CultureInfo.InvariantCulture, $"the line is longer than {TicketEventReader.MaxLineLength} characters"));
+        }
+
+        if (_chars.Length < json.Length)
+        {
+            _chars = new char[Math.Max(json.Length, _chars.Length * 2)];
+        }
+
+        return ParseUtf8(json);
     }
 
     public bool TryRead(out TicketEventRecord record)
     {
+        if (_lines is null)
+        {
+            record = default;
+            return false;
+        }
+
         while (_lines.TryRead(out var text, out var tooLong))
         {
             _line++;
@@ -50,7 +76,7 @@ internal sealed class JsonLinesParser : IDisposable
         return false;
     }
 
-    public void Dispose() => _lines.Dispose();
+    public void Dispose() => _lines?.Dispose();
 
     private TicketEventRecord Parse(ReadOnlySpan<char> text)
     {
@@ -65,7 +91,12 @@ internal sealed class JsonLinesParser : IDisposable
             _chars = new char[Math.Max(text.Length, _chars.Length * 2)];
         }
 
-        var json = _bytes.AsSpan(0, Encoding.UTF8.GetBytes(text, _bytes));
+        return ParseUtf8(_bytes.AsSpan(0, Encoding.UTF8.GetBytes(text, _bytes)));
+    }
+
+    /// <summary>Reads the event in <paramref name="json"/>; <see cref="_chars"/> holds at least as many characters as it has bytes.</summary>
+    private TicketEventRecord ParseUtf8(ReadOnlySpan<byte> json)
+    {
         _fields.Clear();
         try
         {

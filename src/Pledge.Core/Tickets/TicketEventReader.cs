@@ -29,6 +29,18 @@ public static class TicketEventReader
         return ReadJsonLinesLazily(reader, unknownFields);
     }
 
+    /// <summary>
+    /// Reads events given each as one JSON object in UTF-8 (the elements of a batch received over HTTP, say), by
+    /// the rules of <see cref="ReadJsonLines(TextReader, UnknownFields)"/>; problems number them from 1 in the order
+    /// given. Saves decoding to text and encoding back when the events arrived as UTF-8.
+    /// </summary>
+    /// <remarks>Each object is read when it is enumerated; the memory it is in must stay unchanged until then.</remarks>
+    public static IEnumerable<TicketEventRecord> ReadJsonObjects(IEnumerable<ReadOnlyMemory<byte>> objects, UnknownFields unknownFields)
+    {
+        ArgumentNullException.ThrowIfNull(objects);
+        return ReadJsonObjectsLazily(objects, unknownFields);
+    }
+
     /// <summary>Reads CSV (RFC 4180): a header row naming the columns, then one event per record.</summary>
     /// <remarks>When the header lacks a required column (<c>id</c>, <c>ticket</c>, <c>type</c>, <c>at</c>) or is
     /// not valid CSV, that is the only problem yielded and nothing else is read.</remarks>
@@ -44,6 +56,16 @@ public static class TicketEventReader
         while (parser.TryRead(out var record))
         {
             yield return record;
+        }
+    }
+
+    private static IEnumerable<TicketEventRecord> ReadJsonObjectsLazily(IEnumerable<ReadOnlyMemory<byte>> objects, UnknownFields unknownFields)
+    {
+        using var parser = new JsonLinesParser(unknownFields);
+        var line = 0;
+        foreach (var json in objects)
+        {
+            yield return parser.Read(json.Span, ++line);
         }
     }
 

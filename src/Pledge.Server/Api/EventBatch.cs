@@ -24,14 +24,15 @@ internal sealed class EventBatch
 
     /// <summary>Reads <paramref name="lines"/> as the CLI reads event files (fields it does not read are ignored).</summary>
     public static EventBatch Read(IReadOnlyList<string> lines, Func<int, string> name) =>
-        Read(lines, [.. lines.Select(MeasureEventReader.TypeOf)], name, UnknownFields.Ignore);
+        Read(lines, null, [.. lines.Select(MeasureEventReader.TypeOf)], name, UnknownFields.Ignore);
 
     /// <summary>Reads <paramref name="lines"/>; <paramref name="name"/> names the line at an index in problems.</summary>
     /// <param name="lines">The events, one JSON object per line.</param>
+    /// <param name="utf8">The same lines as UTF-8, when the caller has them (ticket events are read from them without encoding the text again).</param>
     /// <param name="types">The <c>type</c> of each line (<see cref="MeasureEventReader.TypeOf"/>), which picks its reader.</param>
     /// <param name="name">The name of the line at an index in problems (<c>events[3]</c>).</param>
     /// <param name="unknownFields">Whether a field the event's type does not read is refused (the API) or ignored (sample files, as the CLI reads them).</param>
-    public static EventBatch Read(IReadOnlyList<string> lines, IReadOnlyList<string?> types, Func<int, string> name, UnknownFields unknownFields)
+    public static EventBatch Read(IReadOnlyList<string> lines, IReadOnlyList<ReadOnlyMemory<byte>>? utf8, IReadOnlyList<string?> types, Func<int, string> name, UnknownFields unknownFields)
     {
         var events = new IncomingEvent?[lines.Count];
         var problems = new List<(int Index, EventProblem Problem)>();
@@ -56,19 +57,28 @@ internal sealed class EventBatch
             }
         }
 
-        // Ticket events go through one reader as one file of lines (a reader per line would set up its parser and
-        // its string cache every time). Each line is one compact JSON object, so line n of the file is the n-th
-        // ticket line of the batch.
+        // Ticket events go through one reader (a reader per line would set up its parser and its string cache every
+        // time): from the UTF-8 the caller has, or as one file of lines. Line n of it is the n-th ticket line.
         if (ticketLines.Count > 0)
         {
-            var text = new System.Text.StringBuilder();
-            foreach (var i in ticketLines)
+            IEnumerable<TicketEventRecord> records;
+            if (utf8 is not null)
             {
-                text.Append(lines[i]).Append('\n');
+                records = TicketEventReader.ReadJsonObjects(ticketLines.Select(i => utf8[i]), unknownFields);
+            }
+            else
+            {
+                var text = new System.Text.StringBuilder();
+                foreach (var i in ticketLines)
+                {
+                    text.Append(lines[i]).Append('\n');
+                }
+
+                records = TicketEventReader.ReadJsonLines(new StringReader(text.ToString()), unknownFields);
             }
 
             var seen = new bool[ticketLines.Count];
-            foreach (var record in TicketEventReader.ReadJsonLines(new StringReader(text.ToString()), unknownFields))
+            foreach (var record in records)
             {
                 var at = (record.Problem?.Line ?? record.Line) - 1;
                 if (at < 0 || at >= ticketLines.Count)

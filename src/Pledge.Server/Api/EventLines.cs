@@ -22,9 +22,10 @@ internal sealed class EventLines
 
     private static readonly JsonWriterOptions CompactOptions = new() { Indented = false, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
-    private EventLines(List<string> lines, List<string?> types, int count, Dictionary<string, string[]> notObjects)
+    private EventLines(List<string> lines, List<ReadOnlyMemory<byte>> utf8, List<string?> types, int count, Dictionary<string, string[]> notObjects)
     {
         Lines = lines;
+        Utf8 = utf8;
         Types = types;
         Count = count;
         NotObjects = notObjects;
@@ -32,6 +33,9 @@ internal sealed class EventLines
 
     /// <summary>Each event object as one line of JSON, in body order (none when <see cref="Count"/> is over the limit).</summary>
     public IReadOnlyList<string> Lines { get; }
+
+    /// <summary>Each line as UTF-8: a slice of the body (or of its compact copy), valid while the body is.</summary>
+    public IReadOnlyList<ReadOnlyMemory<byte>> Utf8 { get; }
 
     /// <summary>The <c>type</c> of each line (its first, if given twice), or null where it is missing or not a string.</summary>
     public IReadOnlyList<string?> Types { get; }
@@ -46,10 +50,11 @@ internal sealed class EventLines
     /// <exception cref="JsonException">The body is not JSON (the message says where).</exception>
     /// <exception cref="DecoderFallbackException">The body is not UTF-8.</exception>
     /// <exception cref="FormatException">The body is JSON but neither an object nor an array.</exception>
-    public static EventLines Split(ReadOnlySpan<byte> body, int limit)
+    public static EventLines Split(ReadOnlyMemory<byte> body, int limit)
     {
-        var reader = new Utf8JsonReader(body, new JsonReaderOptions { MaxDepth = 64 });
+        var reader = new Utf8JsonReader(body.Span, new JsonReaderOptions { MaxDepth = 64 });
         var lines = new List<string>();
+        var utf8 = new List<ReadOnlyMemory<byte>>();
         var types = new List<string?>();
         var notObjects = new Dictionary<string, string[]>(StringComparer.Ordinal);
         if (!reader.Read())
@@ -62,8 +67,7 @@ internal sealed class EventLines
         {
             case JsonTokenType.StartObject:
                 count = 1;
-                lines.Add(ReadObject(ref reader, body, out var type));
-                types.Add(type);
+                Add(ReadObject(ref reader, body, out var type), type);
                 break;
 
             case JsonTokenType.StartArray:
@@ -81,8 +85,7 @@ internal sealed class EventLines
                     }
                     else
                     {
-                        lines.Add(ReadObject(ref reader, body, out var elementType));
-                        types.Add(elementType);
+                        Add(ReadObject(ref reader, body, out var elementType), elementType);
                     }
                 }
 
@@ -99,17 +102,25 @@ internal sealed class EventLines
         if (count > limit)
         {
             lines.Clear();
+            utf8.Clear();
             types.Clear();
         }
 
-        return new EventLines(lines, types, count, notObjects);
+        return new EventLines(lines, utf8, types, count, notObjects);
+
+        void Add(ReadOnlyMemory<byte> line, string? type)
+        {
+            lines.Add(StrictUtf8.GetString(line.Span));
+            utf8.Add(line);
+            types.Add(type);
+        }
     }
 
     /// <summary>The name of the element at <paramref name="index"/> in problems.</summary>
     public static string Name(int index) => string.Create(CultureInfo.InvariantCulture, $"events[{index}]");
 
     /// <summary>Reads the object the reader stands at the start of to its end, noting its top-level <c>type</c>.</summary>
-    private static string ReadObject(ref Utf8JsonReader reader, ReadOnlySpan<byte> body, out string? type)
+    private static ReadOnlyMemory<byte> ReadObject(ref Utf8JsonReader reader, ReadOnlyMemory<byte> body, out string? type)
     {
         var start = (int)reader.TokenStartIndex;
         var depth = reader.CurrentDepth;
@@ -134,7 +145,7 @@ internal sealed class EventLines
         }
 
         var text = body[start..(int)reader.BytesConsumed];
-        return text.IndexOfAny((byte)'\n', (byte)'\r') < 0 ? StrictUtf8.GetString(text) : Compact(text);
+        return text.Span.IndexOfAny((byte)'\n', (byte)'\r') < 0 ? text : Compact(text.Span);
     }
 
     /// <summary>The string the reader stands at, or null when it is not text (Core then names the field).</summary>
@@ -150,7 +161,7 @@ internal sealed class EventLines
         }
     }
 
-    private static string Compact(ReadOnlySpan<byte> text)
+    private static byte[] Compact(ReadOnlySpan<byte> text)
     {
         var buffer = new ArrayBufferWriter<byte>(text.Length);
         using (var writer = new Utf8JsonWriter(buffer, CompactOptions))
@@ -160,7 +171,7 @@ internal sealed class EventLines
             document.RootElement.WriteTo(writer);
         }
 
-        return StrictUtf8.GetString(buffer.WrittenSpan);
+        return buffer.WrittenSpan.ToArray();
     }
 
     /// <summary>Reads to the end, so trailing text after the value is refused as not JSON.</summary>

@@ -35,7 +35,7 @@ internal static class EventsApi
         EventLines events;
         try
         {
-            events = EventLines.Split(body.Span, EventStore.MaxBatchSize);
+            events = EventLines.Split(body, EventStore.MaxBatchSize);
         }
         catch (JsonException e)
         {
@@ -61,7 +61,7 @@ internal static class EventsApi
         }
 
         // The API is strict where event files are lenient: a field an event's type does not read is refused, naming it.
-        var batch = EventBatch.Read(events.Lines, events.Types, EventLines.Name, UnknownFields.Refuse);
+        var batch = EventBatch.Read(events.Lines, events.Utf8, events.Types, EventLines.Name, UnknownFields.Refuse);
         if (batch.Problems.Count > 0)
         {
             var errors = batch.Problems.GroupBy(p => p.Field, StringComparer.Ordinal)
