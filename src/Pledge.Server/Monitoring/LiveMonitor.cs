@@ -9,8 +9,9 @@ using Pledge.Tickets;
 namespace Pledge.Server.Monitoring;
 
 /// <summary>
-/// The live monitor: keeps the next alert (warning or breach) of every open ticket clock in a timer queue and raises
-/// each at its instant, through one timer of the injected <see cref="TimeProvider"/> armed for the earliest.
+/// The live monitor: keeps the next alert (warning or breach) of every open ticket clock, and the next budget alert
+/// of every target with an error budget (<see cref="BudgetWatches"/>), in a timer queue and raises each at its
+/// instant, through one timer of the injected <see cref="TimeProvider"/> armed for the earliest.
 /// </summary>
 /// <remarks>
 /// <para>All its state belongs to one loop that takes signals from a channel: the timer's, events stored
@@ -48,6 +49,7 @@ internal sealed partial class LiveMonitor : BackgroundService
     private readonly Dictionary<string, ClockWatch[]> _tickets = new(StringComparer.Ordinal);
     private readonly PriorityQueue<ClockWatch, Instant> _queue = new();
     private readonly HashSet<string> _pendingTickets = new(StringComparer.Ordinal);
+    private readonly BudgetWatches _budgets = new();
     private List<AlertRecord> _unrecorded = [];
     private ServiceLevelRepository? _repository;
     private bool _rebuildPending = true;
@@ -83,10 +85,16 @@ internal sealed partial class LiveMonitor : BackgroundService
     public void EventsStored(IEnumerable<IncomingEvent> events)
     {
         ArgumentNullException.ThrowIfNull(events);
-        var tickets = events.Where(e => TicketTypes.Contains(e.Type)).Select(e => e.Subject).Distinct(StringComparer.Ordinal).ToArray();
+        var stored = events as IReadOnlyCollection<IncomingEvent> ?? [.. events];
+        var tickets = stored.Where(e => TicketTypes.Contains(e.Type)).Select(e => e.Subject).Distinct(StringComparer.Ordinal).ToArray();
         if (tickets.Length > 0)
         {
             Post(new TicketsSignal(tickets));
+        }
+
+        if (BudgetWatches.Affected(stored.Select(e => e.Type)) is { } budgets && (budgets.Measures || budgets.Tickets))
+        {
+            Post(new BudgetSignal(budgets.Measures, budgets.Tickets));
         }
     }
 
@@ -127,6 +135,9 @@ internal sealed partial class LiveMonitor : BackgroundService
                     {
                         case TicketsSignal tickets:
                             _pendingTickets.UnionWith(tickets.Tickets);
+                            break;
+                        case BudgetSignal budget:
+                            _budgets.Changed(budget.Measures, budget.Tickets);
                             break;
                         case FlushSignal flush:
                             flushes.Add(flush);
@@ -192,6 +203,8 @@ internal sealed partial class LiveMonitor : BackgroundService
                 await EvaluateAsync(store, cancellationToken).ConfigureAwait(false);
             }
 
+            await _budgets.PlanAsync(store, _repository, Now(), Retire, InstallBudget, cancellationToken).ConfigureAwait(false);
+
             await FireDueAsync(store, cancellationToken).ConfigureAwait(false);
             _failing = false;
         }
@@ -216,6 +229,7 @@ internal sealed partial class LiveMonitor : BackgroundService
 
         _tickets.Clear();
         _queue.Clear();
+        _budgets.Reset();
         _queued = 0;
         _openClocks = 0;
         _repository = null;
@@ -351,6 +365,7 @@ internal sealed partial class LiveMonitor : BackgroundService
             }
         }
 
+        _budgets.Recorded(batch);
         _raised += recorded.Count;
         if (recorded.Count > 0)
         {
@@ -396,6 +411,10 @@ internal sealed partial class LiveMonitor : BackgroundService
         {
             next = retry;
         }
+        else if (_retryAt is null && _budgets.WakeAt is { } budgets && (next is null || budgets < next))
+        {
+            next = budgets;
+        }
 
         if (next is not { } wake)
         {
@@ -439,6 +458,19 @@ internal sealed partial class LiveMonitor : BackgroundService
         foreach (var watch in watches)
         {
             _openClocks += watch.Open ? 1 : 0;
+            if (watch.NextDue is { } due)
+            {
+                _queue.Enqueue(watch, due);
+                _queued++;
+            }
+        }
+    }
+
+    /// <summary>Queues budget watches (<see cref="BudgetWatches"/>): their alerts share the clocks' timer.</summary>
+    private void InstallBudget(ClockWatch[] watches)
+    {
+        foreach (var watch in watches)
+        {
             if (watch.NextDue is { } due)
             {
                 _queue.Enqueue(watch, due);

@@ -1,0 +1,222 @@
+using System.Globalization;
+using NodaTime;
+using Pledge.Agreements;
+using Pledge.Availability;
+using Pledge.Budgets;
+using Pledge.Calendars;
+using Pledge.Measures;
+using Pledge.Reports;
+using Pledge.Reports.Formats;
+using Pledge.Storage;
+
+namespace Pledge.Server.Monitoring;
+
+/// <summary>
+/// Plans the budget alerts of the current period: for every target with an error budget (measure targets per
+/// customer and service, ticket targets per customer), the thresholds of the budget already consumed (due at the
+/// instant each was crossed, raised at once) and, while an outage goes on, the instants the next ones will be
+/// crossed if nothing changes (raised by the monitor's timer). Also the multi-window burn-rate alerts that fire now.
+/// Pure: the monitor gives it the repository, the events and the instant.
+/// </summary>
+/// <remarks>
+/// <para>The period is the calendar month of the reports' zone (<see cref="ReportText.ReportZone"/>), as
+/// <c>GET /api/v1/budgets?period=2026-11</c> reads it; each alert's id names the target, customer, service, period
+/// and threshold, so each is raised once per period however often it is planned again.</para>
+/// <para>An ongoing outage counts up to the instant measured (docs/measures.md), so while the heaviest ongoing counted
+/// outage of a scope has weight w, its budget is spent at w minutes per minute of service time: the instant a
+/// threshold is reached is the calendar's due instant of the minutes left divided by w.</para>
+/// </remarks>
+internal static class BudgetPlanner
+{
+    /// <summary>The shares of a period's budget whose consumption raises an alert; 100% is the budget exhausted.</summary>
+    public static IReadOnlyList<double> Shares { get; } = [0.5, 0.75, 0.9, 1.0];
+
+    // Minutes or events: a share reached within rounding counts as reached (a predicted instant lands on it).
+    private const double Tolerance = 1e-6;
+
+    /// <summary>The month being measured at <paramref name="now"/>, in the reports' zone.</summary>
+    public static ReportPeriod CurrentPeriod(ServiceLevelRepository repository, Instant now)
+    {
+        var local = now.InZone(ReportText.ReportZone(repository));
+        return ReportPeriod.TryParse(string.Create(CultureInfo.InvariantCulture, $"{local.Year:D4}-{local.Month:D2}"), out var period)
+            ? period
+            : throw new InvalidOperationException($"no month period at {now}");
+    }
+
+    /// <summary>The budget alerts of the measure targets (availability and every other kind with a budget), one
+    /// watch per target, customer and service whose alerts are not all in <paramref name="raised"/>.</summary>
+    public static List<ClockWatch> PlanMeasures(ServiceLevelRepository repository, MeasureEvents events, Instant now, IReadOnlySet<string> raised)
+    {
+        var period = CurrentPeriod(repository, now);
+        var watches = new List<ClockWatch>();
+        foreach (var row in MeasureReport.Build(repository, events, period, now))
+        {
+            if (row.Budget is not { Allowed: > 0 } budget)
+            {
+                continue;
+            }
+
+            var scope = $"{row.Agreement}/{row.Target}|{row.Customer}|{row.Service}|{row.Period}";
+            var alerts = new List<PlannedAlert>();
+            var target = TargetOf(repository, row.Agreement, row.Target, Instant.Min(row.Interval.End, now));
+            var calendar = target is null ? null : repository.Calendars.GetValueOrDefault(target.CalendarId);
+            var result = row.Detail as AvailabilityResult;
+            var what = result is null ? "events" : "minutes";
+            foreach (var share in Shares)
+            {
+                var level = share * budget.Allowed;
+                var threshold = Percent(share);
+                Instant? due = null;
+                if (budget.Spent >= level - Tolerance)
+                {
+                    // Crossed: when, if the downtime says so; otherwise now.
+                    due = result is not null && calendar is not null ? Crossing(result, calendar, level) ?? now : now;
+                }
+                else if (result is not null && calendar is not null && Rate(result) is > 0 and var rate)
+                {
+                    var left = Duration.FromTicks(Math.Ceiling((level - budget.Spent) / rate * NodaConstants.TicksPerMinute));
+                    var at = calendar.Due(now, left);
+                    if (at < row.Interval.End)
+                    {
+                        due = at;
+                    }
+                }
+
+                if (due is { } d)
+                {
+                    var text = $"{Share(share)} of the {row.Period} error budget of {row.Agreement}/{row.Target} ({row.Customer}, {row.Service}) "
+                        + $"{(d <= now ? "used" : "will be used if the outage goes on")}: {Number(Math.Min(level, budget.Spent))} of {Number(budget.Allowed)} {what}";
+                    alerts.Add(new PlannedAlert(Id(scope, threshold), AlertKinds.Budget, d, row.Agreement, row.Target, row.Customer, row.Service, null, null, threshold, text));
+                }
+            }
+
+            // The burn-rate rules of the SRE workbook, read on the same downtime as the report's (fast page only when
+            // only the report's verdict is known).
+            if (result is not null && calendar is not null && target?.Availability is { } rules)
+            {
+                var badness = new TimeSeriesBadness(result.Segments.Select(s => (s.Start, s.End, s.Weight)), calendar);
+                foreach (var rule in MultiWindowAlertRule.Workbook.Where(r => r.Fires(badness, rules.Objective, now)))
+                {
+                    alerts.Add(Burn(scope, rule, now, row.Agreement, row.Target, row.Customer, row.Service, row.Period));
+                }
+            }
+            else if (row.BurnAlert)
+            {
+                alerts.Add(Burn(scope, MultiWindowAlertRule.FastPage, now, row.Agreement, row.Target, row.Customer, row.Service, row.Period));
+            }
+
+            Add(watches, scope, alerts, raised);
+        }
+
+        return watches;
+    }
+
+    /// <summary>The budget alerts of the ticket targets per customer (budgets in events: breaches of the tickets judged so far).</summary>
+    public static List<ClockWatch> PlanTickets(ServiceLevelRepository repository, AttainmentReport tickets, TicketOutcomes outcomes, Instant now, IReadOnlySet<string> raised)
+    {
+        var watches = new List<ClockWatch>();
+        foreach (var group in tickets.Rows.GroupBy(r => (r.Agreement, r.Target, r.Customer)))
+        {
+            var total = group.Sum(r => r.Total);
+            var met = group.Sum(r => r.Met);
+            var objective = group.First().Objective;
+            var budget = ErrorBudget.ForEvents(total, objective).Spend(total - met);
+            var (agreement, target, customer) = group.Key;
+            var scope = $"{agreement}/{target}|{customer}|*|{tickets.Period}";
+            var alerts = new List<PlannedAlert>();
+            if (budget.Allowed > 0)
+            {
+                foreach (var share in Shares.Where(s => budget.Spent >= s * budget.Allowed - Tolerance))
+                {
+                    var text = $"{Share(share)} of the {tickets.Period} error budget of {agreement}/{target} ({customer}) used: "
+                        + $"{total - met} of {total} tickets missed, {Number(budget.Allowed)} allowed at {Share(objective)}";
+                    alerts.Add(new PlannedAlert(Id(scope, Percent(share)), AlertKinds.Budget, now, agreement, target, customer, "*", null, null, Percent(share), text));
+                }
+            }
+
+            if (outcomes.BurnAlert(customer, agreement, target, objective))
+            {
+                alerts.Add(Burn(scope, MultiWindowAlertRule.FastPage, now, agreement, target, customer, "*", tickets.Period));
+            }
+
+            Add(watches, scope, alerts, raised);
+        }
+
+        return watches;
+    }
+
+    /// <summary>How a burn-rate rule is written in an alert's threshold: <c>burn 14.4x 1h/5m</c>.</summary>
+    public static string BurnThreshold(MultiWindowAlertRule rule)
+    {
+        ArgumentNullException.ThrowIfNull(rule);
+        return string.Create(CultureInfo.InvariantCulture, $"burn {rule.Factor:0.###}x {Window(rule.LongWindow)}/{Window(rule.ShortWindow)}");
+    }
+
+    private static PlannedAlert Burn(string scope, MultiWindowAlertRule rule, Instant now, string agreement, string target, string customer, string service, string period)
+    {
+        var threshold = BurnThreshold(rule);
+        var text = string.Create(CultureInfo.InvariantCulture,
+            $"The {period} error budget of {agreement}/{target} ({customer}, {service}) burns over {rule.Factor:0.###} times the sustainable rate in the last {Window(rule.LongWindow)} and {Window(rule.ShortWindow)} ({rule.Severity.ToString().ToLowerInvariant()})");
+        return new PlannedAlert(Id(scope, threshold), AlertKinds.Budget, now, agreement, target, customer, service, null, null, threshold, text);
+    }
+
+    private static void Add(List<ClockWatch> watches, string scope, List<PlannedAlert> alerts, IReadOnlySet<string> raised)
+    {
+        var pending = alerts.Where(a => !raised.Contains(a.Id)).OrderBy(a => a.Due).ToArray();
+        if (pending.Length > 0)
+        {
+            watches.Add(new ClockWatch(scope, scope, open: false, pending));
+        }
+    }
+
+    /// <summary>The instant the downtime reached <paramref name="level"/> minutes, walking its segments in time order.</summary>
+    private static Instant? Crossing(AvailabilityResult result, BusinessCalendar calendar, double level)
+    {
+        var spent = 0.0;
+        foreach (var segment in result.Segments)
+        {
+            var minutes = calendar.Elapsed(segment.Start, segment.End).TotalMinutes * segment.Weight;
+            if (spent + minutes >= level - Tolerance)
+            {
+                var left = Math.Max(0, level - spent) / segment.Weight;
+                return Instant.Min(segment.End, calendar.Due(segment.Start, Duration.FromTicks(Math.Ceiling(left * NodaConstants.TicksPerMinute))));
+            }
+
+            spent += minutes;
+        }
+
+        return null;
+    }
+
+    /// <summary>How fast the budget is spent now, in minutes per minute of service time: the heaviest ongoing counted
+    /// outage's weight; null while none goes on or ongoing planned maintenance is excluded (it masks everything).</summary>
+    private static double? Rate(AvailabilityResult result)
+    {
+        var ongoing = result.Outages.Where(o => o.Outage.IsOngoing).ToList();
+        if (ongoing.Count == 0 || ongoing.Any(o => o.Treatment == OutageTreatment.ExcludedPlanned))
+        {
+            return null;
+        }
+
+        // Outside service hours it spends nothing until they open again, which the calendar's due instant accounts for.
+        // One still shorter than the minimum counts whole once it is long enough: not predicted (the next event re-plans).
+        var counted = ongoing.Where(o => o.Treatment is OutageTreatment.Counted or OutageTreatment.OutsideServiceHours).ToList();
+        return counted.Count == 0 ? null : counted.Max(o => o.Weight);
+    }
+
+    private static Target? TargetOf(ServiceLevelRepository repository, string agreement, string target, Instant at) =>
+        repository.Agreements.TryGetValue(agreement, out var a) ? a.VersionAt(at - Duration.Epsilon)?.Targets.FirstOrDefault(t => t.Id == target) : null;
+
+    private static string Id(string scope, string threshold) => $"budget|{scope}|{threshold}";
+
+    private static string Percent(double share) => string.Create(CultureInfo.InvariantCulture, $"{share * 100:0.###}%");
+
+    private static string Share(double share) => Percent(share);
+
+    private static string Number(double value) => value.ToString("0.##", CultureInfo.InvariantCulture);
+
+    private static string Window(Duration window) =>
+        window.TotalDays >= 1 && window.TotalDays == Math.Floor(window.TotalDays) ? string.Create(CultureInfo.InvariantCulture, $"{window.TotalDays:0}d")
+        : window.TotalHours >= 1 && window.TotalHours == Math.Floor(window.TotalHours) ? string.Create(CultureInfo.InvariantCulture, $"{window.TotalHours:0}h")
+        : string.Create(CultureInfo.InvariantCulture, $"{window.TotalMinutes:0}m");
+}

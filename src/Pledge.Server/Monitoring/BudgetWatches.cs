@@ -1,0 +1,166 @@
+using NodaTime;
+using Pledge.Agreements;
+using Pledge.Measures;
+using Pledge.Reports;
+using Pledge.Reports.Formats;
+using Pledge.Server.Api;
+using Pledge.Storage;
+using Pledge.Tickets;
+
+namespace Pledge.Server.Monitoring;
+
+/// <summary>
+/// The live monitor's budget alerts (<see cref="BudgetPlanner"/>): which budgets must be planned again, the watches
+/// planned last (in the monitor's one timer queue beside the clocks'), and the budget alerts known to be stored.
+/// Owned by the monitor's loop.
+/// </summary>
+/// <remarks>
+/// <para>Measure budgets are planned again in the round after measure events were stored (an outage, its end, a
+/// check…), ticket budgets after ticket events were stored or a breach was raised; both after a rebuild and when the
+/// period turns. Planning reads the period's events from the database, as a report does.</para>
+/// <para>Ticket budgets are read from every ticket's clocks, the cost of a report: under a stream of ticket events
+/// they are planned at most once per <see cref="TicketInterval"/> of the monitor's time (the first change after a
+/// quiet spell at once), so ingestion never waits for them.</para>
+/// </remarks>
+internal sealed class BudgetWatches
+{
+    /// <summary>The least time between two plannings of the ticket budgets.</summary>
+    public static readonly Duration TicketInterval = Duration.FromSeconds(5);
+
+    private static readonly HashSet<string> TicketTypes = new(TicketEventNames.All, StringComparer.Ordinal);
+    private static readonly HashSet<string> MeasureTypes = new(MeasureEventReader.Types, StringComparer.Ordinal);
+
+    private readonly HashSet<string> _raised = new(StringComparer.Ordinal);
+    private bool _measuresChanged = true;
+    private bool _ticketsChanged = true;
+    private Instant? _ticketsPlannedAt;
+    private Instant? _periodEnd;
+
+    /// <summary>The measure budgets' watches as last planned.</summary>
+    public ClockWatch[] Measures { get; private set; } = [];
+
+    /// <summary>The ticket budgets' watches as last planned.</summary>
+    public ClockWatch[] Tickets { get; private set; } = [];
+
+    /// <summary>When the loop must wake for the budgets even if no alert falls due: the period's end, or a ticket
+    /// planning held back by <see cref="TicketInterval"/>.</summary>
+    public Instant? WakeAt
+    {
+        get
+        {
+            Instant? held = !_ticketsChanged ? null : _ticketsPlannedAt is { } last ? last + TicketInterval : Instant.MinValue;
+            return (held, _periodEnd) switch
+            {
+                ({ } h, { } p) => Instant.Min(h, p),
+                _ => held ?? _periodEnd,
+            };
+        }
+    }
+
+    /// <summary>What the stored <paramref name="types"/> call for: (measure budgets, ticket budgets) to plan again.</summary>
+    public static (bool Measures, bool Tickets) Affected(IEnumerable<string> types)
+    {
+        ArgumentNullException.ThrowIfNull(types);
+        var (measures, tickets) = (false, false);
+        foreach (var type in types)
+        {
+            measures |= MeasureTypes.Contains(type);
+            tickets |= TicketTypes.Contains(type);
+        }
+
+        return (measures, tickets);
+    }
+
+    /// <summary>Events were stored, or breaches raised: plan those budgets again.</summary>
+    public void Changed(bool measures, bool tickets)
+    {
+        _measuresChanged |= measures;
+        _ticketsChanged |= tickets;
+    }
+
+    /// <summary>The monitor cleared its queue: everything is planned again.</summary>
+    public void Reset()
+    {
+        Measures = [];
+        Tickets = [];
+        _measuresChanged = _ticketsChanged = true;
+        _ticketsPlannedAt = null;
+    }
+
+    /// <summary>Alerts were stored (or found stored): their budget alerts are not planned again; a breach changes the ticket budgets.</summary>
+    public void Recorded(IEnumerable<AlertRecord> alerts)
+    {
+        ArgumentNullException.ThrowIfNull(alerts);
+        foreach (var alert in alerts)
+        {
+            if (alert.Kind == AlertKinds.Budget)
+            {
+                _raised.Add(alert.Id);
+            }
+            else if (alert.Kind == AlertKinds.Breach)
+            {
+                _ticketsChanged = true;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Plans again what changed, replacing the watches: <paramref name="retire"/> gets the old ones, <paramref name="install"/>
+    /// the new (alerts already due among them, raised by the monitor in the same round).
+    /// </summary>
+    public async Task PlanAsync(PledgeStore store, ServiceLevelRepository? repository, Instant now, Action<ClockWatch[]> retire, Action<ClockWatch[]> install, CancellationToken cancellationToken)
+    {
+        if (_periodEnd is { } end && now >= end)
+        {
+            _measuresChanged = _ticketsChanged = true;
+        }
+
+        if (repository is null)
+        {
+            _measuresChanged = _ticketsChanged = false;
+            _periodEnd = null;
+            return;
+        }
+
+        var period = BudgetPlanner.CurrentPeriod(repository, now);
+        _periodEnd = period.In(ReportText.ReportZone(repository), now).End;
+        var raised = _raised;
+        if (_measuresChanged)
+        {
+            var builder = new MeasureEvents.Builder();
+            await foreach (var e in store.Events.ReadAsync(EventQuery.OfTypes([.. MeasureEventReader.Types]), cancellationToken).ConfigureAwait(false))
+            {
+                // Stored events were read by the same reader when they came in, so each reads again.
+                if (MeasureEventReader.ReadLine(e.Body, 1).Event is { } measure)
+                {
+                    builder.Add(measure);
+                }
+            }
+
+            var events = builder.Build();
+            var planned = await Task.Run(() => BudgetPlanner.PlanMeasures(repository, events, now, raised), cancellationToken).ConfigureAwait(false);
+            _measuresChanged = false;
+            retire(Measures);
+            Measures = [.. planned];
+            install(Measures);
+        }
+
+        if (_ticketsChanged && (_ticketsPlannedAt is not { } last || now >= last + TicketInterval))
+        {
+            _ticketsPlannedAt = now;
+            var planned = await Task.Run(() =>
+            {
+                using var lines = new StoredLines(store.Events.ReadAsync(EventQuery.OfTypes([.. TicketEventNames.All]), cancellationToken)
+                    .ToBlockingEnumerable(cancellationToken));
+                var events = TicketEventReader.ReadJsonLines(lines).Where(r => r.IsEvent).Select(r => r.Event!);
+                var outcomes = new TicketOutcomes(repository, period.LastPeriods(2), now);
+                var tickets = AttainmentReport.Build(repository, new TicketAssembler(ReportInputs.Grace).Assemble(events), period, now, outcomes);
+                return BudgetPlanner.PlanTickets(repository, tickets, outcomes, now, raised);
+            }, cancellationToken).ConfigureAwait(false);
+            _ticketsChanged = false;
+            retire(Tickets);
+            Tickets = [.. planned];
+            install(Tickets);
+        }
+    }
+}
