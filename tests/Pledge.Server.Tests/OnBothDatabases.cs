@@ -74,3 +74,7 @@ public sealed class LoginTestsOnPostgres : Security.LoginTests<PostgresTestDatab
 public sealed class SecretsInLogsTestsOnSqlite : Security.SecretsInLogsTests<SqliteTestDatabase>;
 
 public sealed class SecretsInLogsTestsOnPostgres : Security.SecretsInLogsTests<PostgresTestDatabase>;
+
+public sealed class BudgetAlertsTestsOnSqlite : BudgetAlertsTests<SqliteTestDatabase>;
+
+public sealed class BudgetAlertsTestsOnPostgres : BudgetAlertsTests<PostgresTestDatabase>;

@@ -34,6 +34,8 @@ internal static class BudgetPlanner
     // Minutes or events: a share reached within rounding counts as reached (a predicted instant lands on it).
     private const double Tolerance = 1e-6;
 
+    private static readonly Duration OneTick = Duration.FromTicks(1);
+
     /// <summary>The month being measured at <paramref name="now"/>, in the reports' zone.</summary>
     public static ReportPeriod CurrentPeriod(ServiceLevelRepository repository, Instant now)
     {
@@ -43,13 +45,20 @@ internal static class BudgetPlanner
             : throw new InvalidOperationException($"no month period at {now}");
     }
 
-    /// <summary>The budget alerts of the measure targets (availability and every other kind with a budget), one
-    /// watch per target, customer and service whose alerts are not all in <paramref name="raised"/>.</summary>
-    public static List<ClockWatch> PlanMeasures(ServiceLevelRepository repository, MeasureEvents events, Instant now, IReadOnlySet<string> raised)
+    /// <summary>
+    /// The budget alerts of the measure targets (availability and every other kind with a budget), one watch per
+    /// target, customer and service whose alerts are not all in <paramref name="raised"/>; and when to plan again
+    /// because an outage recorded ahead starts or ends (the spending changes then).
+    /// </summary>
+    public static (List<ClockWatch> Watches, Instant? PlanAgainAt) PlanMeasures(ServiceLevelRepository repository, MeasureEvents events, Instant now, IReadOnlySet<string> raised)
     {
         var period = CurrentPeriod(repository, now);
         var watches = new List<ClockWatch>();
-        foreach (var row in MeasureReport.Build(repository, events, period, now))
+
+        // Measured just past now: an outage starting this very instant is then in the measurement (and its first
+        // event makes the period measurable).
+        var asOf = now + OneTick;
+        foreach (var row in MeasureReport.Build(repository, events, period, asOf))
         {
             if (row.Budget is not { Allowed: > 0 } budget)
             {
@@ -72,11 +81,13 @@ internal static class BudgetPlanner
                     // Crossed: when, if the downtime says so; otherwise now.
                     due = result is not null && calendar is not null ? Crossing(result, calendar, level) ?? now : now;
                 }
-                else if (result is not null && calendar is not null && Rate(result) is > 0 and var rate)
+                else if (result is not null && calendar is not null && target?.Availability is { } availability
+                    && Spending(result, calendar, availability, asOf) is var (rate, pending, notBefore, until))
                 {
-                    var left = Duration.FromTicks(Math.Ceiling((level - budget.Spent) / rate * NodaConstants.TicksPerMinute));
-                    var at = calendar.Due(now, left);
-                    if (at < row.Interval.End)
+                    // From the end of what was measured.
+                    var left = Duration.FromTicks(Math.Round(Math.Max(0, level - budget.Spent - pending) / rate * NodaConstants.TicksPerMinute));
+                    var at = Instant.Max(calendar.Due(asOf, left), notBefore);
+                    if (at < row.Interval.End && at <= until)
                     {
                         due = at;
                     }
@@ -108,7 +119,9 @@ internal static class BudgetPlanner
             Add(watches, scope, alerts, raised);
         }
 
-        return watches;
+        var starts = events.Outages.Where(o => o.Start > now).Select(o => (Instant?)o.Start);
+        var ends = events.Outages.Where(o => o.End > now).Select(o => o.End);
+        return (watches, starts.Concat(ends).Min());
     }
 
     /// <summary>The budget alerts of the ticket targets per customer (budgets in events: breaches of the tickets judged so far).</summary>
@@ -179,7 +192,7 @@ internal static class BudgetPlanner
             if (spent + minutes >= level - Tolerance)
             {
                 var left = Math.Max(0, level - spent) / segment.Weight;
-                return Instant.Min(segment.End, calendar.Due(segment.Start, Duration.FromTicks(Math.Ceiling(left * NodaConstants.TicksPerMinute))));
+                return Instant.Min(segment.End, calendar.Due(segment.Start, Duration.FromTicks(Math.Round(left * NodaConstants.TicksPerMinute))));
             }
 
             spent += minutes;
@@ -188,20 +201,37 @@ internal static class BudgetPlanner
         return null;
     }
 
-    /// <summary>How fast the budget is spent now, in minutes per minute of service time: the heaviest ongoing counted
-    /// outage's weight; null while none goes on or ongoing planned maintenance is excluded (it masks everything).</summary>
-    private static double? Rate(AvailabilityResult result)
+    /// <summary>
+    /// How the budget is spent from now on while nothing changes: the heaviest outage in progress (ongoing, or
+    /// recorded with an end still to come) in minutes per minute of service time; the minutes an ongoing outage still
+    /// under the minimum length will add at once when it reaches it, and from when; and until when this holds (the
+    /// first end to come). Null while none is in progress, or planned maintenance in progress is excluded (it masks all).
+    /// </summary>
+    private static (double Rate, double Pending, Instant NotBefore, Instant Until)? Spending(AvailabilityResult result, BusinessCalendar calendar, AvailabilityRules rules, Instant measuredTo)
     {
-        var ongoing = result.Outages.Where(o => o.Outage.IsOngoing).ToList();
-        if (ongoing.Count == 0 || ongoing.Any(o => o.Treatment == OutageTreatment.ExcludedPlanned))
+        var now = measuredTo;
+        var current = result.Outages.Where(o => o.Outage.Start < now && (o.Outage.IsOngoing || o.Outage.End > now)).ToList();
+        if (current.Count == 0 || current.Any(o => o.Treatment == OutageTreatment.ExcludedPlanned))
         {
             return null;
         }
 
         // Outside service hours it spends nothing until they open again, which the calendar's due instant accounts for.
-        // One still shorter than the minimum counts whole once it is long enough: not predicted (the next event re-plans).
-        var counted = ongoing.Where(o => o.Treatment is OutageTreatment.Counted or OutageTreatment.OutsideServiceHours).ToList();
-        return counted.Count == 0 ? null : counted.Max(o => o.Weight);
+        var counted = current.Where(o => o.Treatment is OutageTreatment.Counted or OutageTreatment.OutsideServiceHours).ToList();
+        var rate = counted.Count == 0 ? 0 : counted.Max(o => o.Weight);
+        var pending = 0.0;
+        var notBefore = now;
+        foreach (var effect in current.Where(o => o.Outage.IsOngoing && o.Treatment == OutageTreatment.IgnoredShort && o.Weight > rate))
+        {
+            // Still shorter than the minimum: once long enough, all of it counts (over what lighter ones count meanwhile).
+            var from = Instant.Max(effect.Outage.Start, result.Period.Start);
+            pending = Math.Max(pending, (effect.Weight - rate) * calendar.Elapsed(from, Instant.Max(from, now)).TotalMinutes);
+            rate = effect.Weight;
+            notBefore = Instant.Max(notBefore, effect.Outage.Start + rules.MinimumOutage);
+        }
+
+        var until = current.Where(o => o.Outage.End is not null).Select(o => o.Outage.End!.Value).DefaultIfEmpty(Instant.MaxValue).Min();
+        return rate > 0 ? (rate, pending, notBefore, until) : null;
     }
 
     private static Target? TargetOf(ServiceLevelRepository repository, string agreement, string target, Instant at) =>

@@ -20,7 +20,7 @@ namespace Pledge.Server.Monitoring;
 /// period turns. Planning reads the period's events from the database, as a report does.</para>
 /// <para>Ticket budgets are read from every ticket's clocks, the cost of a report: under a stream of ticket events
 /// they are planned at most once per <see cref="TicketInterval"/> of the monitor's time (the first change after a
-/// quiet spell at once), so ingestion never waits for them.</para>
+/// quiet spell at once, and at once after a breach was raised), so ingestion never waits for them.</para>
 /// </remarks>
 internal sealed class BudgetWatches
 {
@@ -33,8 +33,10 @@ internal sealed class BudgetWatches
     private readonly HashSet<string> _raised = new(StringComparer.Ordinal);
     private bool _measuresChanged = true;
     private bool _ticketsChanged = true;
+    private bool _breachRaised;
     private Instant? _ticketsPlannedAt;
     private Instant? _periodEnd;
+    private Instant? _measuresAgainAt;
 
     /// <summary>The measure budgets' watches as last planned.</summary>
     public ClockWatch[] Measures { get; private set; } = [];
@@ -42,18 +44,14 @@ internal sealed class BudgetWatches
     /// <summary>The ticket budgets' watches as last planned.</summary>
     public ClockWatch[] Tickets { get; private set; } = [];
 
-    /// <summary>When the loop must wake for the budgets even if no alert falls due: the period's end, or a ticket
-    /// planning held back by <see cref="TicketInterval"/>.</summary>
+    /// <summary>When the loop must wake for the budgets even if no alert falls due: the period's end, an outage
+    /// recorded ahead starting or ending, or a ticket planning held back by <see cref="TicketInterval"/>.</summary>
     public Instant? WakeAt
     {
         get
         {
-            Instant? held = !_ticketsChanged ? null : _ticketsPlannedAt is { } last ? last + TicketInterval : Instant.MinValue;
-            return (held, _periodEnd) switch
-            {
-                ({ } h, { } p) => Instant.Min(h, p),
-                _ => held ?? _periodEnd,
-            };
+            Instant? held = !_ticketsChanged ? null : _ticketsPlannedAt is { } last && !_breachRaised ? last + TicketInterval : Instant.MinValue;
+            return new[] { held, _periodEnd, _measuresAgainAt }.Min();
         }
     }
 
@@ -83,6 +81,7 @@ internal sealed class BudgetWatches
     {
         Measures = [];
         Tickets = [];
+        _measuresAgainAt = null;
         _measuresChanged = _ticketsChanged = true;
         _ticketsPlannedAt = null;
     }
@@ -99,7 +98,8 @@ internal sealed class BudgetWatches
             }
             else if (alert.Kind == AlertKinds.Breach)
             {
-                _ticketsChanged = true;
+                // Breaches are few: planned at once, past the interval that holds back streams of events.
+                _ticketsChanged = _breachRaised = true;
             }
         }
     }
@@ -113,6 +113,11 @@ internal sealed class BudgetWatches
         if (_periodEnd is { } end && now >= end)
         {
             _measuresChanged = _ticketsChanged = true;
+        }
+
+        if (_measuresAgainAt is { } planAgain && now >= planAgain)
+        {
+            _measuresChanged = true;
         }
 
         if (repository is null)
@@ -138,14 +143,15 @@ internal sealed class BudgetWatches
             }
 
             var events = builder.Build();
-            var planned = await Task.Run(() => BudgetPlanner.PlanMeasures(repository, events, now, raised), cancellationToken).ConfigureAwait(false);
+            var (planned, again) = await Task.Run(() => BudgetPlanner.PlanMeasures(repository, events, now, raised), cancellationToken).ConfigureAwait(false);
             _measuresChanged = false;
+            _measuresAgainAt = again;
             retire(Measures);
             Measures = [.. planned];
             install(Measures);
         }
 
-        if (_ticketsChanged && (_ticketsPlannedAt is not { } last || now >= last + TicketInterval))
+        if (_ticketsChanged && (_breachRaised || _ticketsPlannedAt is not { } last || now >= last + TicketInterval))
         {
             _ticketsPlannedAt = now;
             var planned = await Task.Run(() =>
@@ -153,11 +159,13 @@ internal sealed class BudgetWatches
                 using var lines = new StoredLines(store.Events.ReadAsync(EventQuery.OfTypes([.. TicketEventNames.All]), cancellationToken)
                     .ToBlockingEnumerable(cancellationToken));
                 var events = TicketEventReader.ReadJsonLines(lines).Where(r => r.IsEvent).Select(r => r.Event!);
-                var outcomes = new TicketOutcomes(repository, period.LastPeriods(2), now);
-                var tickets = AttainmentReport.Build(repository, new TicketAssembler(ReportInputs.Grace).Assemble(events), period, now, outcomes);
+                // Just past now, so a breach raised at this very instant is counted.
+                var asOf = now + Duration.FromTicks(1);
+                var outcomes = new TicketOutcomes(repository, period.LastPeriods(2), asOf);
+                var tickets = AttainmentReport.Build(repository, new TicketAssembler(ReportInputs.Grace).Assemble(events), period, asOf, outcomes);
                 return BudgetPlanner.PlanTickets(repository, tickets, outcomes, now, raised);
             }, cancellationToken).ConfigureAwait(false);
-            _ticketsChanged = false;
+            _ticketsChanged = _breachRaised = false;
             retire(Tickets);
             Tickets = [.. planned];
             install(Tickets);

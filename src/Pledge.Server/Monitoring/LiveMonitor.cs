@@ -203,8 +203,10 @@ internal sealed partial class LiveMonitor : BackgroundService
                 await EvaluateAsync(store, cancellationToken).ConfigureAwait(false);
             }
 
-            await _budgets.PlanAsync(store, _repository, Now(), Retire, InstallBudget, cancellationToken).ConfigureAwait(false);
+            await FireDueAsync(store, cancellationToken).ConfigureAwait(false);
 
+            // Budgets after the clocks' alerts, so a breach raised now counts in them; what they find due is raised at once.
+            await _budgets.PlanAsync(store, _repository, Now(), Retire, InstallBudget, cancellationToken).ConfigureAwait(false);
             await FireDueAsync(store, cancellationToken).ConfigureAwait(false);
             _failing = false;
         }
