@@ -20,7 +20,7 @@ namespace Pledge.Server.Monitoring;
 /// period turns. Planning reads the period's events from the database, as a report does.</para>
 /// <para>Ticket budgets are read from every ticket's clocks, the cost of a report: under a stream of ticket events
 /// they are planned at most once per <see cref="TicketInterval"/> of the monitor's time (the first change after a
-/// quiet spell at once, and at once after a breach was raised), so ingestion never waits for them.</para>
+/// quiet spell at once), so ingestion never waits for them and a burst of breaches is counted together.</para>
 /// </remarks>
 internal sealed class BudgetWatches
 {
@@ -33,7 +33,6 @@ internal sealed class BudgetWatches
     private readonly HashSet<string> _raised = new(StringComparer.Ordinal);
     private bool _measuresChanged = true;
     private bool _ticketsChanged = true;
-    private bool _breachRaised;
     private Instant? _ticketsPlannedAt;
     private Instant? _periodEnd;
     private Instant? _measuresAgainAt;
@@ -50,7 +49,7 @@ internal sealed class BudgetWatches
     {
         get
         {
-            Instant? held = !_ticketsChanged ? null : _ticketsPlannedAt is { } last && !_breachRaised ? last + TicketInterval : Instant.MinValue;
+            Instant? held = !_ticketsChanged ? null : _ticketsPlannedAt is { } last ? last + TicketInterval : Instant.MinValue;
             return new[] { held, _periodEnd, _measuresAgainAt }.Min();
         }
     }
@@ -98,8 +97,7 @@ internal sealed class BudgetWatches
             }
             else if (alert.Kind == AlertKinds.Breach)
             {
-                // Breaches are few: planned at once, past the interval that holds back streams of events.
-                _ticketsChanged = _breachRaised = true;
+                _ticketsChanged = true;
             }
         }
     }
@@ -151,7 +149,7 @@ internal sealed class BudgetWatches
             install(Measures);
         }
 
-        if (_ticketsChanged && (_breachRaised || _ticketsPlannedAt is not { } last || now >= last + TicketInterval))
+        if (_ticketsChanged && (_ticketsPlannedAt is not { } last || now >= last + TicketInterval))
         {
             _ticketsPlannedAt = now;
             var planned = await Task.Run(() =>
@@ -165,7 +163,7 @@ internal sealed class BudgetWatches
                 var tickets = AttainmentReport.Build(repository, new TicketAssembler(ReportInputs.Grace).Assemble(events), period, asOf, outcomes);
                 return BudgetPlanner.PlanTickets(repository, tickets, outcomes, now, raised);
             }, cancellationToken).ConfigureAwait(false);
-            _ticketsChanged = _breachRaised = false;
+            _ticketsChanged = false;
             retire(Tickets);
             Tickets = [.. planned];
             install(Tickets);
