@@ -124,10 +124,13 @@ internal static class BudgetPlanner
         return (watches, starts.Concat(ends).Min());
     }
 
-    /// <summary>The budget alerts of the ticket targets per customer (budgets in events: breaches of the tickets judged so far).</summary>
-    public static List<ClockWatch> PlanTickets(ServiceLevelRepository repository, AttainmentReport tickets, TicketOutcomes outcomes, Instant now, IReadOnlySet<string> raised)
+    /// <summary>The budget alerts of the ticket targets per customer (budgets in events: breaches of the tickets judged
+    /// so far); and each one's tickets judged and missed, for <see cref="TicketScope.MayCross"/>.</summary>
+    public static (List<ClockWatch> Watches, Dictionary<(string Agreement, string Target, string Customer), TicketScope> Scopes) PlanTickets(
+        ServiceLevelRepository repository, AttainmentReport tickets, TicketOutcomes outcomes, Instant now, IReadOnlySet<string> raised)
     {
         var watches = new List<ClockWatch>();
+        var scopes = new Dictionary<(string Agreement, string Target, string Customer), TicketScope>();
         foreach (var group in tickets.Rows.GroupBy(r => (r.Agreement, r.Target, r.Customer)))
         {
             var total = group.Sum(r => r.Total);
@@ -136,6 +139,7 @@ internal static class BudgetPlanner
             var budget = ErrorBudget.ForEvents(total, objective).Spend(total - met);
             var (agreement, target, customer) = group.Key;
             var scope = $"{agreement}/{target}|{customer}|*|{tickets.Period}";
+            scopes[group.Key] = new TicketScope(scope, total - met, total, objective);
             var alerts = new List<PlannedAlert>();
             if (budget.Allowed > 0)
             {
@@ -155,8 +159,11 @@ internal static class BudgetPlanner
             Add(watches, scope, alerts, raised);
         }
 
-        return watches;
+        return (watches, scopes);
     }
+
+    /// <summary>The id of a ticket target's budget alert at <paramref name="share"/> for <paramref name="scope"/>.</summary>
+    public static string TicketShareId(string scope, double share) => Id(scope, Percent(share));
 
     /// <summary>How a burn-rate rule is written in an alert's threshold: <c>burn 14.4x 1h/5m</c>.</summary>
     public static string BurnThreshold(MultiWindowAlertRule rule)
@@ -249,4 +256,20 @@ internal static class BudgetPlanner
         window.TotalDays >= 1 && window.TotalDays == Math.Floor(window.TotalDays) ? string.Create(CultureInfo.InvariantCulture, $"{window.TotalDays:0}d")
         : window.TotalHours >= 1 && window.TotalHours == Math.Floor(window.TotalHours) ? string.Create(CultureInfo.InvariantCulture, $"{window.TotalHours:0}h")
         : string.Create(CultureInfo.InvariantCulture, $"{window.TotalMinutes:0}m");
+}
+
+/// <summary>A ticket target's budget for one customer as last planned: tickets missed and judged, and the objective.</summary>
+internal sealed record TicketScope(string Scope, int Missed, int Total, double Objective)
+{
+    /// <summary>
+    /// Whether <paramref name="breaches"/> more missed tickets may reach a share whose alert is not in
+    /// <paramref name="raised"/>. An upper bound: tickets judged met meanwhile only lower the share spent, so when
+    /// this says no, planning again would find nothing new.
+    /// </summary>
+    public bool MayCross(int breaches, IReadOnlySet<string> raised)
+    {
+        ArgumentNullException.ThrowIfNull(raised);
+        var allowed = ErrorBudget.ForEvents(Total + breaches, Objective).Allowed;
+        return allowed > 0 && BudgetPlanner.Shares.Any(s => Missed + breaches >= s * allowed - 1e-6 && !raised.Contains(BudgetPlanner.TicketShareId(Scope, s)));
+    }
 }

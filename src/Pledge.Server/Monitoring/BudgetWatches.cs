@@ -20,12 +20,15 @@ namespace Pledge.Server.Monitoring;
 /// period turns. Planning reads the period's events from the database, as a report does.</para>
 /// <para>Ticket budgets are read from every ticket's clocks, the cost of a report: under a stream of ticket events
 /// they are planned at most once per <see cref="TicketInterval"/> of the monitor's time (the first change after a
-/// quiet spell at once), so ingestion never waits for them and a burst of breaches is counted together.</para>
+/// quiet spell at once), so ingestion never waits for them. A breach the monitor raises is planned at once only when
+/// it may reach a share not raised yet (<see cref="TicketScope.MayCross"/>, from the counts last planned): a stream
+/// of breaches of a budget already spent costs nothing.</para>
 /// </remarks>
 internal sealed class BudgetWatches
 {
-    /// <summary>The least time between two plannings of the ticket budgets.</summary>
-    public static readonly Duration TicketInterval = Duration.FromSeconds(5);
+    /// <summary>The least time between two plannings of the ticket budgets for ticket events (breaches that may cross
+    /// a share are planned at once).</summary>
+    public static readonly Duration TicketInterval = Duration.FromMinutes(1);
 
     private static readonly HashSet<string> TicketTypes = new(TicketEventNames.All, StringComparer.Ordinal);
     private static readonly HashSet<string> MeasureTypes = new(MeasureEventReader.Types, StringComparer.Ordinal);
@@ -33,6 +36,9 @@ internal sealed class BudgetWatches
     private readonly HashSet<string> _raised = new(StringComparer.Ordinal);
     private bool _measuresChanged = true;
     private bool _ticketsChanged = true;
+    private bool _breachMayCross;
+    private Dictionary<(string Agreement, string Target, string Customer), TicketScope> _ticketScopes = [];
+    private readonly Dictionary<(string Agreement, string Target, string Customer), int> _breachesSince = [];
     private Instant? _ticketsPlannedAt;
     private Instant? _periodEnd;
     private Instant? _measuresAgainAt;
@@ -49,7 +55,7 @@ internal sealed class BudgetWatches
     {
         get
         {
-            Instant? held = !_ticketsChanged ? null : _ticketsPlannedAt is { } last ? last + TicketInterval : Instant.MinValue;
+            Instant? held = !_ticketsChanged ? null : _ticketsPlannedAt is { } last && !_breachMayCross ? last + TicketInterval : Instant.MinValue;
             return new[] { held, _periodEnd, _measuresAgainAt }.Min();
         }
     }
@@ -83,6 +89,8 @@ internal sealed class BudgetWatches
         _measuresAgainAt = null;
         _measuresChanged = _ticketsChanged = true;
         _ticketsPlannedAt = null;
+        _ticketScopes = [];
+        _breachesSince.Clear();
     }
 
     /// <summary>Alerts were stored (or found stored): their budget alerts are not planned again; a breach changes the ticket budgets.</summary>
@@ -97,7 +105,14 @@ internal sealed class BudgetWatches
             }
             else if (alert.Kind == AlertKinds.Breach)
             {
-                _ticketsChanged = true;
+                // A breach spends its target's budget: planned at once when it may reach a share not raised yet (a
+                // target or customer not seen before always may); otherwise it is only counted, so the bound stays.
+                var key = (alert.Agreement, alert.Target, alert.Customer);
+                var breaches = _breachesSince[key] = _breachesSince.GetValueOrDefault(key) + 1;
+                if (!_ticketScopes.TryGetValue(key, out var scope) || scope.MayCross(breaches, _raised))
+                {
+                    _ticketsChanged = _breachMayCross = true;
+                }
             }
         }
     }
@@ -149,7 +164,7 @@ internal sealed class BudgetWatches
             install(Measures);
         }
 
-        if (_ticketsChanged && (_ticketsPlannedAt is not { } last || now >= last + TicketInterval))
+        if (_ticketsChanged && (_breachMayCross || _ticketsPlannedAt is not { } last || now >= last + TicketInterval))
         {
             _ticketsPlannedAt = now;
             var planned = await Task.Run(() =>
@@ -163,9 +178,11 @@ internal sealed class BudgetWatches
                 var tickets = AttainmentReport.Build(repository, new TicketAssembler(ReportInputs.Grace).Assemble(events), period, asOf, outcomes);
                 return BudgetPlanner.PlanTickets(repository, tickets, outcomes, now, raised);
             }, cancellationToken).ConfigureAwait(false);
-            _ticketsChanged = false;
+            _ticketsChanged = _breachMayCross = false;
+            _ticketScopes = planned.Scopes;
+            _breachesSince.Clear();
             retire(Tickets);
-            Tickets = [.. planned];
+            Tickets = [.. planned.Watches];
             install(Tickets);
         }
     }
