@@ -128,6 +128,30 @@ public abstract class BudgetAlertsTests<TDatabase> : ServerTest<TDatabase> where
     }
 
     [Fact]
+    public async Task An_escalation_rule_at_budget_75_percent_notifies_for_that_share_only()
+    {
+        var time = new FakeTimeProvider(At("2026-11-30T12:00:00+01:00"));
+        var server = Start(time: time);
+        var channel = await server.Client.PostAsync("/api/v1/channels", Json("""{"name":"ops-webhook","type":"webhook","url":"http://127.0.0.1:9/hook","secret":"a-webhook-secret-of-32-characters!"}"""));
+        Assert.True(channel.IsSuccessStatusCode, await channel.Content.ReadAsStringAsync());
+        var files = Sample.RepositoryFiles();
+        var acme = files["agreements/acme-gold.yaml"];
+        var targets = acme.IndexOf("    targets:", StringComparison.Ordinal);
+        files["agreements/acme-gold.yaml"] = acme[..targets] + "    escalations:\n      - when: budget 75%\n        targets: [availability]\n        notify: [{ channel: ops-webhook }]\n" + acme[targets..];
+        var put = await server.Client.PutAsync("/api/v1/repository", Json(System.Text.Json.JsonSerializer.Serialize(new { files })));
+        Assert.True(put.IsSuccessStatusCode, await put.Content.ReadAsStringAsync());
+        await server.Service<LiveMonitor>().FlushAsync();
+
+        await PostAsync(server, """{"id":"o-2","type":"outage","service":"tea","customer":"acme","start":"2026-11-30T10:00:00+01:00","end":"2026-11-30T10:50:00+01:00"}""");
+
+        Assert.Equal(2, (await ThresholdAlertsAsync(server)).Count);
+        var queued = (await ReadJsonAsync(await server.Client.GetAsync("/api/v1/notifications?agreement=acme-gold"))).GetProperty("items").EnumerateArray().ToList();
+        var notification = Assert.Single(queued);
+        Assert.Equal(($"{Scope}|75%", "budget", "ops-webhook", "acme"),
+            (notification.GetProperty("alertId").GetString(), notification.GetProperty("alertKind").GetString(), notification.GetProperty("channel").GetString(), notification.GetProperty("customer").GetString()));
+    }
+
+    [Fact]
     public async Task Ticket_breaches_that_use_up_a_ticket_targets_budget_raise_budget_alerts()
     {
         // One P1 ticket of ACME, response within 15 minutes at 95%: its breach at 09:15 is the whole budget (0.05 of 1).
