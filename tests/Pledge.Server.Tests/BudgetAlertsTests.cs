@@ -194,6 +194,31 @@ public abstract class BudgetAlertsTests<TDatabase> : ServerTest<TDatabase> where
     }
 
     [Fact]
+    public async Task An_open_outage_raises_each_burn_rate_alert_at_the_second_its_rule_starts_to_fire()
+    {
+        // Counted from 09:02 (2 minutes long), then whole. 6x over 6h and 30m: at once, 09:02:00. 1x over 3d and 6h: 3 of
+        // the 600 minutes of service since Friday 09:00, 09:03:00 (give or take the second rounding puts it in). 14.4x
+        // over 1h and 5m: 4.32 of the last hour's 60 minutes, 09:04:19.2, so the second after, 09:04:20.
+        var time = new FakeTimeProvider(At("2026-11-30T09:00:00+01:00"));
+        var server = await StartWithSampleAsync(time);
+        await PostAsync(server, OpenOutage);
+
+        await AdvanceToAsync(server, time, "2026-11-30T09:01:59+01:00");
+        Assert.Empty(await BurnAlertsAsync(server));
+        await AdvanceToAsync(server, time, "2026-11-30T09:02:00+01:00");
+        Assert.Equal(["burn 6x 6h/30m"], (await BurnAlertsAsync(server)).Select(a => a.Threshold));
+        await AdvanceToAsync(server, time, "2026-11-30T09:04:19+01:00");
+        Assert.Equal(2, (await BurnAlertsAsync(server)).Count);
+        await AdvanceToAsync(server, time, "2026-11-30T09:04:20+01:00");
+
+        var burns = (await BurnAlertsAsync(server)).ToDictionary(a => a.Threshold, a => a);
+        Assert.Equal((At("2026-11-30T09:02:00+01:00"), At("2026-11-30T09:04:20+01:00")),
+            (burns["burn 6x 6h/30m"].DueAt.ToDateTimeOffset(), burns["burn 14.4x 1h/5m"].DueAt.ToDateTimeOffset()));
+        Assert.InRange(burns["burn 1x 3d/6h"].DueAt.ToDateTimeOffset(), At("2026-11-30T09:03:00+01:00"), At("2026-11-30T09:03:01+01:00"));
+        Assert.All(burns.Values, a => Assert.Equal(a.DueAt, a.FiredAt));
+    }
+
+    [Fact]
     public async Task A_customer_contact_sees_only_its_own_customers_budget_alerts()
     {
         var time = new FakeTimeProvider(At("2026-11-30T12:00:00+01:00"));
@@ -248,6 +273,9 @@ public abstract class BudgetAlertsTests<TDatabase> : ServerTest<TDatabase> where
 
     private static async Task<List<AlertRecord>> BudgetAlertsAsync(PledgeTestServer server, string agreement, string target) =>
         [.. (await ReadAlertsAsync(server)).Where(a => a.Kind == AlertKinds.Budget && a.Agreement == agreement && a.Target == target)];
+
+    private static async Task<List<AlertRecord>> BurnAlertsAsync(PledgeTestServer server) =>
+        [.. (await BudgetAlertsAsync(server, "acme-gold", "availability")).Where(a => a.Threshold.StartsWith("burn", StringComparison.Ordinal))];
 
     private static DateTimeOffset At(string text) => DateTimeOffset.Parse(text, CultureInfo.InvariantCulture);
 }

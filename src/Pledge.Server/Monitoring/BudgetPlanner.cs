@@ -106,9 +106,17 @@ internal static class BudgetPlanner
             if (result is not null && calendar is not null && target?.Availability is { } rules)
             {
                 var badness = new TimeSeriesBadness(result.Segments.Select(s => (s.Start, s.End, s.Weight)), calendar);
-                foreach (var rule in MultiWindowAlertRule.Workbook.Where(r => r.Fires(badness, rules.Objective, now)))
+                foreach (var rule in MultiWindowAlertRule.Workbook)
                 {
-                    alerts.Add(Burn(scope, rule, now, row.Agreement, row.Target, row.Customer, row.Service, row.Period));
+                    if (rule.Fires(badness, rules.Objective, now))
+                    {
+                        alerts.Add(Burn(scope, rule, now, row.Agreement, row.Target, row.Customer, row.Service, row.Period));
+                    }
+                    else if (!raised.Contains(Id(scope, BurnThreshold(rule))) && Spending(result, calendar, rules, asOf) is { } spending
+                        && FirstBurn(rule, result, calendar, rules.Objective, spending, now, row.Interval.End) is { } at)
+                    {
+                        alerts.Add(Burn(scope, rule, at, row.Agreement, row.Target, row.Customer, row.Service, row.Period));
+                    }
                 }
             }
             else if (row.BurnAlert)
@@ -170,6 +178,42 @@ internal static class BudgetPlanner
     {
         ArgumentNullException.ThrowIfNull(rule);
         return string.Create(CultureInfo.InvariantCulture, $"burn {rule.Factor:0.###}x {Window(rule.LongWindow)}/{Window(rule.ShortWindow)}");
+    }
+
+    /// <summary>
+    /// The first whole second after <paramref name="now"/> at which <paramref name="rule"/> fires if the outages in
+    /// progress go on as they are (until the first of them ends, within the rule's long window and the period); null
+    /// if it does not. The downtime so far, the outage still under the minimum length counted whole, and the
+    /// projection at the current rate make the series the rule reads.
+    /// </summary>
+    private static Instant? FirstBurn(MultiWindowAlertRule rule, AvailabilityResult result, BusinessCalendar calendar, double objective,
+        (double Rate, double Pending, Instant NotBefore, Instant Until) spending, Instant now, Instant periodEnd)
+    {
+        var measuredTo = result.Period.End;
+        var end = Instant.Min(Instant.Min(spending.Until, periodEnd), now + rule.LongWindow);
+        if (end <= measuredTo)
+        {
+            return null;
+        }
+
+        var series = result.Segments.Select(s => (s.Start, s.End, s.Weight)).ToList();
+        foreach (var effect in result.Outages.Where(o => o.Outage.IsOngoing && o.Treatment == OutageTreatment.IgnoredShort))
+        {
+            series.Add((Instant.Max(effect.Outage.Start, result.Period.Start), measuredTo, effect.Weight));
+        }
+
+        series.Add((measuredTo, end, spending.Rate));
+        var projected = new TimeSeriesBadness(series, calendar);
+
+        // By the minute, then the second within the minute found.
+        var from = Instant.Max(now, spending.NotBefore);
+        if (rule.FirstFiring(projected, objective, new Interval(from, end), Duration.FromMinutes(1)) is not { } minute)
+        {
+            return null;
+        }
+
+        var second = rule.FirstFiring(projected, objective, new Interval(Instant.Max(from, minute.At - Duration.FromMinutes(1)), minute.At), Duration.FromSeconds(1));
+        return second?.At ?? minute.At;
     }
 
     private static PlannedAlert Burn(string scope, MultiWindowAlertRule rule, Instant now, string agreement, string target, string customer, string service, string period)
