@@ -71,6 +71,9 @@ internal static class BudgetPlanner
             var calendar = target is null ? null : repository.Calendars.GetValueOrDefault(target.CalendarId);
             var result = row.Detail as AvailabilityResult;
             var what = result is null ? "events" : "minutes";
+            var spending = result is not null && calendar is not null && target?.Availability is { } availability
+                ? Spending(result, calendar, availability, asOf)
+                : null;
             foreach (var share in Shares)
             {
                 var level = share * budget.Allowed;
@@ -81,8 +84,7 @@ internal static class BudgetPlanner
                     // Crossed: when, if the downtime says so; otherwise now.
                     due = result is not null && calendar is not null ? Crossing(result, calendar, level) ?? now : now;
                 }
-                else if (result is not null && calendar is not null && target?.Availability is { } availability
-                    && Spending(result, calendar, availability, asOf) is var (rate, pending, notBefore, until))
+                else if (calendar is not null && spending is var (rate, pending, notBefore, until))
                 {
                     // From the end of what was measured.
                     var left = Duration.FromTicks(Math.Round(Math.Max(0, level - budget.Spent - pending) / rate * NodaConstants.TicksPerMinute));
@@ -95,8 +97,9 @@ internal static class BudgetPlanner
 
                 if (due is { } d)
                 {
-                    var text = $"{Share(share)} of the {row.Period} error budget of {row.Agreement}/{row.Target} ({row.Customer}, {row.Service}) "
-                        + $"{(d <= now ? "used" : "will be used if the outage goes on")}: {Number(Math.Min(level, budget.Spent))} of {Number(budget.Allowed)} {what}";
+                    // Said as it will be when raised: a predicted share is reached at its instant.
+                    var text = $"{Percent(share)} of the {row.Period} error budget of {row.Agreement}/{row.Target} ({row.Customer}, {row.Service}) used: "
+                        + $"{Number(level)} of {Number(budget.Allowed)} {what}{(d > now ? " (the outage in progress went on)" : string.Empty)}";
                     alerts.Add(new PlannedAlert(Id(scope, threshold), AlertKinds.Budget, d, row.Agreement, row.Target, row.Customer, row.Service, null, null, threshold, text));
                 }
             }
@@ -112,8 +115,8 @@ internal static class BudgetPlanner
                     {
                         alerts.Add(Burn(scope, rule, now, row.Agreement, row.Target, row.Customer, row.Service, row.Period));
                     }
-                    else if (!raised.Contains(Id(scope, BurnThreshold(rule))) && Spending(result, calendar, rules, asOf) is { } spending
-                        && FirstBurn(rule, result, calendar, rules.Objective, spending, now, row.Interval.End) is { } at)
+                    else if (!raised.Contains(Id(scope, BurnThreshold(rule))) && spending is { } inProgress
+                        && FirstBurn(rule, result, calendar, rules.Objective, inProgress, now, row.Interval.End) is { } at)
                     {
                         alerts.Add(Burn(scope, rule, at, row.Agreement, row.Target, row.Customer, row.Service, row.Period));
                     }
@@ -153,8 +156,8 @@ internal static class BudgetPlanner
             {
                 foreach (var share in Shares.Where(s => budget.Spent >= s * budget.Allowed - Tolerance))
                 {
-                    var text = $"{Share(share)} of the {tickets.Period} error budget of {agreement}/{target} ({customer}) used: "
-                        + $"{total - met} of {total} tickets missed, {Number(budget.Allowed)} allowed at {Share(objective)}";
+                    var text = $"{Percent(share)} of the {tickets.Period} error budget of {agreement}/{target} ({customer}) used: "
+                        + $"{total - met} of {total} tickets missed, {Number(budget.Allowed)} allowed at {Percent(objective)}";
                     alerts.Add(new PlannedAlert(Id(scope, Percent(share)), AlertKinds.Budget, now, agreement, target, customer, "*", null, null, Percent(share), text));
                 }
             }
@@ -291,8 +294,6 @@ internal static class BudgetPlanner
     private static string Id(string scope, string threshold) => $"budget|{scope}|{threshold}";
 
     private static string Percent(double share) => string.Create(CultureInfo.InvariantCulture, $"{share * 100:0.###}%");
-
-    private static string Share(double share) => Percent(share);
 
     private static string Number(double value) => value.ToString("0.##", CultureInfo.InvariantCulture);
 
