@@ -25,5 +25,13 @@ if (args is ["ingest", var database, var serverDll, .. var rest])
     return await Pledge.Benchmarks.Ingestion.IngestionBenchmark.RunAsync(database, serverDll, Arg(0, 200_000), Arg(1, 500), Arg(2, 20), Arg(3, 2));
 }
 
+// Only the single-event latency part of the above, for profiling the server while it runs.
+// dotnet run -c Release --project bench/Pledge.Benchmarks -- ingest-latency DATABASE SERVER_DLL [RATE SECONDS]
+if (args is ["ingest-latency", var latencyDatabase, var latencyServer, .. var latencyRest])
+{
+    int Arg(int i, int fallback) => latencyRest.Length > i ? int.Parse(latencyRest[i], CultureInfo.InvariantCulture) : fallback;
+    return await Pledge.Benchmarks.Ingestion.IngestionBenchmark.RunLatencyAsync(latencyDatabase, latencyServer, Arg(0, 500), Arg(1, 20));
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(BusinessTimeBenchmarks).Assembly).Run(args);
 return 0;

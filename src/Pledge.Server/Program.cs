@@ -8,7 +8,7 @@ using Pledge.Server.Security;
 using Scalar.AspNetCore;
 
 // The composition root: the only place that picks the real clocks, the database and the address.
-var builder = WebApplication.CreateBuilder(ServerOptions.NormalizeArguments(args));
+var builder = WebApplication.CreateBuilder(ServerOptions.HostArguments(args));
 builder.Configuration.AddEnvironmentVariables(ServerOptions.EnvironmentPrefix).AddCommandLine(ServerOptions.NormalizeArguments(args));
 builder.WebHost.UseUrls(builder.Configuration[ServerOptions.UrlsKey] ?? ServerOptions.DefaultUrl);
 
@@ -22,10 +22,12 @@ builder.Services.AddPledgeSecurity(); // after the database: its start-up create
 builder.Services.AddSingleton<Pledge.Server.Actions.ActionMetrics>();
 builder.Services.AddSingleton<Pledge.Server.Actions.CorrectiveActionOpener>();
 // The live monitor: timer queue, alerts (docs/monitor.md).
+builder.Services.AddSingleton<EventFollower>(); // events appended by every instance on the database (docs/server.md)
 builder.Services.AddSingleton<LiveMonitor>();
 builder.Services.AddHostedService(sp => sp.GetRequiredService<LiveMonitor>());
-// What a new alert sets off: its notifications in the same transaction, then the dispatcher and corrective actions.
+// What a new alert sets off: its notifications and a breach's corrective action in the same transaction, then the dispatcher.
 builder.Services.AddSingleton<IAlertAlongside, NotificationsWithAlerts>();
+builder.Services.AddSingleton<IAlertAlongside, CorrectiveActionsWithAlerts>();
 builder.Services.AddSingleton<IAlertFollowUp, AlertFollowUps>();
 builder.Services.AddProblemDetails();
 // Bodies and query values the framework cannot bind become problems naming the field (BadRequestProblems).

@@ -36,6 +36,48 @@ public sealed class ActionStore
     /// the databases cannot store; nothing is stored.</exception>
     public async Task<ActionOpened> OpenAsync(NewAction action, string actor, CancellationToken cancellationToken = default)
     {
+        ValidateNew(action, actor);
+        var now = StoreTime.NowTicks(_time);
+        await using var connection = await _dialect.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var write = await _dialect.BeginWriteAsync(connection, cancellationToken).ConfigureAwait(false);
+        var transaction = write.Transaction;
+        if (await InsertAsync(connection, transaction, action, actor, now, cancellationToken).ConfigureAwait(false) is not { } number)
+        {
+            // The key is taken: by an earlier call, or by a concurrent one that committed first.
+            await transaction.RollbackAsync(cancellationToken).ConfigureAwait(false);
+            var existing = await FindByKeyAsync(connection, null, action.OpenKey!, cancellationToken).ConfigureAwait(false)
+                ?? throw new InvalidOperationException($"the action with open key {action.OpenKey} vanished");
+            return new ActionOpened(existing, Opened: false);
+        }
+
+        await write.CommitAsync(cancellationToken).ConfigureAwait(false);
+        return new ActionOpened((await GetAsync(StoredAction.IdOf(number), cancellationToken).ConfigureAwait(false))!, Opened: true);
+    }
+
+    /// <summary>
+    /// As <see cref="OpenAsync(NewAction, string, CancellationToken)"/>, in the caller's write transaction: the action
+    /// is committed with whatever else the transaction writes, or not at all (the live monitor opens a breach's action
+    /// in the transaction that records the breach, so a crash between the two cannot lose the action).
+    /// </summary>
+    /// <exception cref="ArgumentException">As the other overload; nothing is written.</exception>
+    public async Task<ActionOpened> OpenAsync(DbConnection connection, DbTransaction transaction, NewAction action, string actor, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        ArgumentNullException.ThrowIfNull(transaction);
+        ValidateNew(action, actor);
+        var now = StoreTime.NowTicks(_time);
+        if (await InsertAsync(connection, transaction, action, actor, now, cancellationToken).ConfigureAwait(false) is { } number)
+        {
+            return new ActionOpened((await GetAsync(connection, transaction, number, lockRow: false, cancellationToken).ConfigureAwait(false))!, Opened: true);
+        }
+
+        var existing = await FindByKeyAsync(connection, transaction, action.OpenKey!, cancellationToken).ConfigureAwait(false)
+            ?? throw new InvalidOperationException($"the action with open key {action.OpenKey} vanished");
+        return new ActionOpened(existing, Opened: false);
+    }
+
+    private static void ValidateNew(NewAction action, string actor)
+    {
         ArgumentNullException.ThrowIfNull(action);
         StoredText.RequireKey(action.Customer, "customer", nameof(action));
         StoredText.RequireKey(actor, "actor", nameof(actor));
@@ -54,10 +96,11 @@ public sealed class ActionStore
         {
             RequireLink(link, nameof(action));
         }
+    }
 
-        var now = StoreTime.NowTicks(_time);
-        await using var connection = await _dialect.OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using var transaction = await _dialect.BeginWriteAsync(connection, cancellationToken).ConfigureAwait(false);
+    /// <summary>Inserts the action, its history and its links; null (and nothing written) when its open key is taken.</summary>
+    private static async Task<long?> InsertAsync(DbConnection connection, DbTransaction transaction, NewAction action, string actor, long now, CancellationToken cancellationToken)
+    {
         long? number;
         await using (var insert = Sql.Command(connection, transaction, """
             INSERT INTO actions (open_key, customer, agreement, target, service, title, owner, due, status, root_cause, outcome, opened_by, created_at, created_by, updated_at, version)
@@ -84,11 +127,7 @@ public sealed class ActionStore
 
         if (number is not { } n)
         {
-            // The key is taken: by an earlier call, or by a concurrent one that committed first.
-            await transaction.RollbackAsync(cancellationToken).ConfigureAwait(false);
-            var existing = await FindByKeyAsync(connection, action.OpenKey!, cancellationToken).ConfigureAwait(false)
-                ?? throw new InvalidOperationException($"the action with open key {action.OpenKey} vanished");
-            return new ActionOpened(existing, Opened: false);
+            return null;
         }
 
         await HistoryAsync(connection, transaction, n, now, actor, "opened", null, ActionStatus.Open, action.Title.Trim(), cancellationToken).ConfigureAwait(false);
@@ -97,8 +136,7 @@ public sealed class ActionStore
             await InsertLinkAsync(connection, transaction, n, link, now, actor, cancellationToken).ConfigureAwait(false);
         }
 
-        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-        return new ActionOpened((await GetAsync(StoredAction.IdOf(n), cancellationToken).ConfigureAwait(false))!, Opened: true);
+        return n;
     }
 
     /// <summary>The action with <paramref name="id"/> (<c>CA-12</c>), or null when there is none.</summary>
@@ -166,7 +204,8 @@ public sealed class ActionStore
         }
 
         await using var connection = await _dialect.OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using var transaction = await _dialect.BeginWriteAsync(connection, cancellationToken).ConfigureAwait(false);
+        await using var write = await _dialect.BeginWriteAsync(connection, cancellationToken).ConfigureAwait(false);
+        var transaction = write.Transaction;
         if (await GetAsync(connection, transaction, number, lockRow: true, cancellationToken).ConfigureAwait(false) is not { } current)
         {
             return null;
@@ -203,7 +242,7 @@ public sealed class ActionStore
         }
 
         await HistoryAsync(connection, transaction, number, now, actor, "updated", current.Status, current.Status, string.Join(", ", changes), cancellationToken).ConfigureAwait(false);
-        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        await write.CommitAsync(cancellationToken).ConfigureAwait(false);
         return await GetAsync(id, cancellationToken).ConfigureAwait(false);
     }
 
@@ -227,7 +266,8 @@ public sealed class ActionStore
         }
 
         await using var connection = await _dialect.OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using var transaction = await _dialect.BeginWriteAsync(connection, cancellationToken).ConfigureAwait(false);
+        await using var write = await _dialect.BeginWriteAsync(connection, cancellationToken).ConfigureAwait(false);
+        var transaction = write.Transaction;
         if (await GetAsync(connection, transaction, number, lockRow: true, cancellationToken).ConfigureAwait(false) is not { } current)
         {
             return new ActionTransition(null, Changed: false, Refused: false);
@@ -253,7 +293,7 @@ public sealed class ActionStore
         }
 
         await HistoryAsync(connection, transaction, number, now, actor, "status", current.Status, to, note, cancellationToken).ConfigureAwait(false);
-        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        await write.CommitAsync(cancellationToken).ConfigureAwait(false);
         return new ActionTransition(await GetAsync(id, cancellationToken).ConfigureAwait(false), Changed: true, Refused: false);
     }
 
@@ -271,7 +311,8 @@ public sealed class ActionStore
         }
 
         await using var connection = await _dialect.OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using var transaction = await _dialect.BeginWriteAsync(connection, cancellationToken).ConfigureAwait(false);
+        await using var write = await _dialect.BeginWriteAsync(connection, cancellationToken).ConfigureAwait(false);
+        var transaction = write.Transaction;
         if (await GetAsync(connection, transaction, number, lockRow: true, cancellationToken).ConfigureAwait(false) is not { } current)
         {
             return null;
@@ -298,7 +339,7 @@ public sealed class ActionStore
         }
 
         await HistoryAsync(connection, transaction, number, now, actor, "linked", current.Status, current.Status, string.Join(", ", added.Select(l => l.Key)), cancellationToken).ConfigureAwait(false);
-        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        await write.CommitAsync(cancellationToken).ConfigureAwait(false);
         return await GetAsync(id, cancellationToken).ConfigureAwait(false);
     }
 
@@ -367,17 +408,17 @@ public sealed class ActionStore
         return action with { Links = links.ToImmutable() };
     }
 
-    private async Task<StoredAction?> FindByKeyAsync(DbConnection connection, string openKey, CancellationToken cancellationToken)
+    private async Task<StoredAction?> FindByKeyAsync(DbConnection connection, DbTransaction? transaction, string openKey, CancellationToken cancellationToken)
     {
         long? number = null;
-        await using (var command = Sql.Command(connection, null, "SELECT number FROM actions WHERE open_key = @open_key"))
+        await using (var command = Sql.Command(connection, transaction, "SELECT number FROM actions WHERE open_key = @open_key"))
         {
             Sql.Add(command, "@open_key", openKey);
             var scalar = await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false);
             number = scalar is null or DBNull ? null : Convert.ToInt64(scalar, CultureInfo.InvariantCulture);
         }
 
-        return number is { } n ? await GetAsync(connection, null, n, lockRow: false, cancellationToken).ConfigureAwait(false) : null;
+        return number is { } n ? await GetAsync(connection, transaction, n, lockRow: false, cancellationToken).ConfigureAwait(false) : null;
     }
 
     private static async Task InsertLinkAsync(DbConnection connection, DbTransaction transaction, long number, ActionLink link, long at, string actor, CancellationToken cancellationToken)

@@ -75,7 +75,8 @@ public sealed class AlertStore
         }
 
         await using var connection = await _dialect.OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using var transaction = await _dialect.BeginWriteAsync(connection, cancellationToken).ConfigureAwait(false);
+        await using var write = await _dialect.BeginWriteAsync(connection, cancellationToken).ConfigureAwait(false);
+        var transaction = write.Transaction;
 
         // In id order, so two processes recording overlapping sets meet their common ids in the same order and one
         // waits for the other instead of deadlocking (PostgreSQL), as event batches do.
@@ -107,7 +108,7 @@ public sealed class AlertStore
             }
         }
 
-        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        await write.CommitAsync(cancellationToken).ConfigureAwait(false);
         return recorded;
     }
 

@@ -32,7 +32,8 @@ public sealed class ChannelStore
         var key = name.ToLowerInvariant();
         var now = StoreTime.NowTicks(_time);
         await using var connection = await _dialect.OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using var transaction = await _dialect.BeginWriteAsync(connection, cancellationToken).ConfigureAwait(false);
+        await using var write = await _dialect.BeginWriteAsync(connection, cancellationToken).ConfigureAwait(false);
+        var transaction = write.Transaction;
         var existing = await GetAsync(connection, transaction, key, cancellationToken).ConfigureAwait(false);
         var joined = addresses.Count == 0 ? null : string.Join('\n', addresses);
         await using (var command = Sql.Command(
@@ -51,7 +52,7 @@ public sealed class ChannelStore
             await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
 
-        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        await write.CommitAsync(cancellationToken).ConfigureAwait(false);
         var created = existing?.CreatedAt ?? StoreTime.FromTicks(now);
         return (new StoredChannel(key, type, url, secret, [.. addresses], created, StoreTime.FromTicks(now)), existing is null);
     }

@@ -100,6 +100,18 @@ public sealed class DocumentStore
         return await ListAsync(connection, null, kind, cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>
+    /// A number that grows with every change to the documents (the sum of their versions: versions only go up, and a
+    /// delete is a version), so a process sharing the database sees that another changed the repository by
+    /// comparing it with the one it read before.
+    /// </summary>
+    public async Task<long> RevisionAsync(CancellationToken cancellationToken = default)
+    {
+        await using var connection = await _dialect.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = Sql.Command(connection, null, "SELECT COALESCE(SUM(version), 0) FROM documents");
+        return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
     /// <summary>Every version of the document at <paramref name="path"/>, tombstones included, oldest first; empty when there is none.</summary>
     public async Task<IReadOnlyList<DocumentRevision>> HistoryAsync(string path, CancellationToken cancellationToken = default)
     {
@@ -151,7 +163,8 @@ public sealed class DocumentStore
     {
         StoredText.RequireKey(changedBy, "changedBy", nameof(changedBy));
         await using var connection = await _dialect.OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using var transaction = await _dialect.BeginWriteAsync(connection, cancellationToken).ConfigureAwait(false);
+        await using var writing = await _dialect.BeginWriteAsync(connection, cancellationToken).ConfigureAwait(false);
+        var transaction = writing.Transaction;
         await _dialect.LockDocumentsAsync(connection, transaction, cancellationToken).ConfigureAwait(false);
 
         // The versions of every path ever stored, deleted ones included: a path put again goes on counting.
@@ -219,7 +232,7 @@ public sealed class DocumentStore
         }
         else
         {
-            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+            await writing.CommitAsync(cancellationToken).ConfigureAwait(false);
         }
 
         return (outcomes, live, now);

@@ -78,6 +78,38 @@ internal sealed class EventBatch
         return new EventBatch([.. ids], [.. types], [.. subjects], [.. ats], [.. bodies], duplicates);
     }
 
+    /// <summary>
+    /// The rows of <paramref name="batches"/> as one batch, in order, each id once: an id an earlier batch holds is
+    /// left out (it is that batch's, and a duplicate for the later one). <c>owners[i]</c> is the batch row i came from.
+    /// </summary>
+    public static (EventBatch Merged, int[] Owners) Merge(IReadOnlyList<EventBatch> batches)
+    {
+        var capacity = batches.Sum(b => b.Count);
+        var seen = new HashSet<string>(capacity, StringComparer.Ordinal);
+        var owners = new List<int>(capacity);
+        var (ids, types, subjects, ats, bodies) = (new List<string>(capacity), new List<string>(capacity), new List<string>(capacity), new List<long>(capacity), new List<string>(capacity));
+        for (var b = 0; b < batches.Count; b++)
+        {
+            var batch = batches[b];
+            for (var i = 0; i < batch.Count; i++)
+            {
+                if (!seen.Add(batch.Ids[i]))
+                {
+                    continue;
+                }
+
+                owners.Add(b);
+                ids.Add(batch.Ids[i]);
+                types.Add(batch.Types[i]);
+                subjects.Add(batch.Subjects[i]);
+                ats.Add(batch.Ats[i]);
+                bodies.Add(batch.Bodies[i]);
+            }
+        }
+
+        return (new EventBatch([.. ids], [.. types], [.. subjects], [.. ats], [.. bodies], 0), [.. owners]);
+    }
+
     private static void Check(IncomingEvent? e, int index, string parameter)
     {
         var name = string.Create(CultureInfo.InvariantCulture, $"events[{index}]");

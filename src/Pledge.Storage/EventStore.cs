@@ -26,16 +26,19 @@ public sealed class EventStore
 
     private readonly StoreDialect _dialect;
     private readonly TimeProvider _time;
+    private readonly AppendQueue _queue;
 
     internal EventStore(StoreDialect dialect, TimeProvider time)
     {
         _dialect = dialect;
         _time = time;
+        _queue = new AppendQueue(WriteAsync);
     }
 
     /// <summary>
-    /// Appends a batch of up to <see cref="MaxBatchSize"/> events in one transaction. Their <c>received_at</c> is the
-    /// store clock's current instant.
+    /// Appends a batch of up to <see cref="MaxBatchSize"/> events in one transaction, which it may share with batches
+    /// appended at the same moment (group commit: see <see cref="AppendQueue"/>); it returns once that transaction
+    /// has committed. Their <c>received_at</c> is the store clock's instant when the transaction began.
     /// </summary>
     /// <returns>How many were stored and how many were duplicates; together, the batch's size.</returns>
     /// <exception cref="ArgumentException">The batch is too big, or an event is not valid (an empty id, type,
@@ -49,12 +52,20 @@ public sealed class EventStore
             return new AppendResult(0, batch.Duplicates);
         }
 
-        var receivedAt = StoreTime.NowTicks(_time);
-        await using var connection = await _dialect.OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using var transaction = await _dialect.BeginWriteAsync(connection, cancellationToken).ConfigureAwait(false);
-        var inserted = await _dialect.InsertEventsAsync(connection, transaction, batch, receivedAt, cancellationToken).ConfigureAwait(false);
-        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        var inserted = await _queue.AppendAsync(batch, cancellationToken).ConfigureAwait(false);
         return new AppendResult(inserted, batch.Duplicates + batch.Count - inserted);
+    }
+
+    /// <summary>Writes <paramref name="batches"/> in one transaction (see <see cref="AppendQueue"/>).</summary>
+    private async Task<IReadOnlyList<int>> WriteAsync(IReadOnlyList<EventBatch> batches)
+    {
+        // Not the caller's token: a group holds other callers' batches too.
+        var receivedAt = StoreTime.NowTicks(_time);
+        await using var connection = await _dialect.OpenAsync(CancellationToken.None).ConfigureAwait(false);
+        await using var write = await _dialect.BeginWriteAsync(connection, CancellationToken.None).ConfigureAwait(false);
+        var inserted = await _dialect.InsertEventsAsync(connection, write.Transaction, batches, receivedAt, CancellationToken.None).ConfigureAwait(false);
+        await write.CommitAsync(CancellationToken.None).ConfigureAwait(false);
+        return inserted;
     }
 
     /// <summary>

@@ -155,7 +155,8 @@ public sealed class NotificationStore
         }
 
         await using var connection = await _dialect.OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using var transaction = await _dialect.BeginWriteAsync(connection, cancellationToken).ConfigureAwait(false);
+        await using var write = await _dialect.BeginWriteAsync(connection, cancellationToken).ConfigureAwait(false);
+        var transaction = write.Transaction;
         await using (var insert = Sql.Command(connection, transaction, """
             INSERT INTO notification_attempts (notification_id, attempt, at, outcome, status_code, reply, error, duration_ms)
             VALUES (@id, @attempt, @at, @outcome, @status_code, @reply, @error, @duration)
@@ -187,7 +188,7 @@ public sealed class NotificationStore
             await update.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
 
-        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        await write.CommitAsync(cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>The notification <paramref name="id"/>, or null.</summary>

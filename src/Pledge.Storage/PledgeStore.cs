@@ -35,6 +35,8 @@ public sealed class PledgeStore : IAsyncDisposable
         Channels = new ChannelStore(dialect, time);
         Notifications = new NotificationStore(dialect, time);
         Access = new AccessStore(dialect, time);
+        EventFeed = new EventFeed(dialect, time);
+        LoginFailures = new LoginFailureStore(dialect, time);
     }
 
     /// <summary>The newest schema version this build knows and migrates to.</summary>
@@ -73,6 +75,12 @@ public sealed class PledgeStore : IAsyncDisposable
 
     /// <summary>Users, API keys and login sessions (docs/security.md).</summary>
     public AccessStore Access { get; }
+
+    /// <summary>The event log in append order, for following what every process appends (docs/storage.md).</summary>
+    public EventFeed EventFeed { get; }
+
+    /// <summary>Recent failed logins per user name and per address, shared by every process (docs/security.md).</summary>
+    public LoginFailureStore LoginFailures { get; }
 
     /// <summary>
     /// Opens the database and brings its schema up to date: each missing migration in its own transaction; nothing
@@ -116,9 +124,10 @@ public sealed class PledgeStore : IAsyncDisposable
     {
         ArgumentNullException.ThrowIfNull(work);
         await using var connection = await _dialect.OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using var transaction = await _dialect.BeginWriteAsync(connection, cancellationToken).ConfigureAwait(false);
+        await using var write = await _dialect.BeginWriteAsync(connection, cancellationToken).ConfigureAwait(false);
+        var transaction = write.Transaction;
         await work(connection, transaction, cancellationToken).ConfigureAwait(false);
-        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        await write.CommitAsync(cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>A connection of the store's own, for tests and tools that inspect the database.</summary>

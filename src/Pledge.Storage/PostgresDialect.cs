@@ -30,6 +30,9 @@ internal sealed class PostgresDialect : StoreDialect
         ON CONFLICT (id) DO NOTHING
         """;
 
+    // The same, saying which ids it inserted: several callers' batches share it (group commit).
+    private const string InsertBatchReturning = InsertBatch + " RETURNING id";
+
     private readonly NpgsqlDataSource _dataSource;
 
     public PostgresDialect(string database)
@@ -65,8 +68,8 @@ internal sealed class PostgresDialect : StoreDialect
     public override async Task<DbConnection> OpenAsync(CancellationToken cancellationToken) =>
         await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
 
-    public override async Task<DbTransaction> BeginWriteAsync(DbConnection connection, CancellationToken cancellationToken) =>
-        await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+    public override async Task<WriteTransaction> BeginWriteAsync(DbConnection connection, CancellationToken cancellationToken) =>
+        new(await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false), gate: null);
 
     public override async Task LockDocumentsAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken)
     {
@@ -93,6 +96,12 @@ internal sealed class PostgresDialect : StoreDialect
     public override async Task<int> InsertEventsAsync(DbConnection connection, DbTransaction transaction, EventBatch batch, long receivedAt, CancellationToken cancellationToken)
     {
         await using var command = Sql.Command(connection, transaction, InsertBatch);
+        AddBatch(command, batch, receivedAt);
+        return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    private static void AddBatch(DbCommand command, EventBatch batch, long receivedAt)
+    {
         Sql.Add(command, "@received_at", receivedAt);
         Sql.Add(command, "@count", batch.Count);
         Sql.Add(command, "@ids", batch.Ids);
@@ -100,7 +109,38 @@ internal sealed class PostgresDialect : StoreDialect
         Sql.Add(command, "@subjects", batch.Subjects);
         Sql.Add(command, "@ats", batch.Ats);
         Sql.Add(command, "@bodies", batch.Bodies);
-        return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    public override async Task<int[]> InsertEventsAsync(DbConnection connection, DbTransaction transaction, IReadOnlyList<EventBatch> batches, long receivedAt, CancellationToken cancellationToken)
+    {
+        if (batches.Count == 1)
+        {
+            return [await InsertEventsAsync(connection, transaction, batches[0], receivedAt, cancellationToken).ConfigureAwait(false)];
+        }
+
+        // One statement for the whole group: a round trip per caller's batch made the group's writer the bottleneck.
+        var (merged, owners) = EventBatch.Merge(batches);
+        var inserted = new int[batches.Count];
+        await using var command = Sql.Command(connection, transaction, InsertBatchReturning);
+        AddBatch(command, merged, receivedAt);
+        var stored = new HashSet<string>(StringComparer.Ordinal);
+        await using (var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
+        {
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                stored.Add(reader.GetString(0));
+            }
+        }
+
+        for (var i = 0; i < merged.Count; i++)
+        {
+            if (stored.Contains(merged.Ids[i]))
+            {
+                inserted[owners[i]]++;
+            }
+        }
+
+        return inserted;
     }
 
     public override string TypeIn(DbCommand command, IReadOnlyCollection<string> types)
@@ -114,6 +154,9 @@ internal sealed class PostgresDialect : StoreDialect
 
     public override bool IsUniqueViolation(DbException exception) =>
         exception is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation };
+
+    public override Task ListenForAppendsAsync(Action appended, Action<Exception> failed, TimeProvider time, CancellationToken cancellationToken) =>
+        PostgresAppendListener.RunAsync(_dataSource, appended, failed, time, cancellationToken);
 
     public override ValueTask DisposeAsync() => _dataSource.DisposeAsync();
 

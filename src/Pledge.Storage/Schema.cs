@@ -501,6 +501,58 @@ internal static class Schema
                 "CREATE INDEX sessions_user ON sessions (user_name)",
                 "CREATE INDEX sessions_expires ON sessions (expires_at)",
             ]),
+
+        // Several server instances on one database (docs/server.md, "Several instances"): the failed-login counts
+        // every instance reads, and what lets an instance follow the events others append, in sequence order.
+        new Migration(
+            7,
+            "login_failures; events followed by sequence (PostgreSQL: events_by_sequence index, pledge_events notification)",
+            [
+                // One row per failed login and per key it counts against: kind 'name' or 'address'. Never a password.
+                """
+                CREATE TABLE login_failures (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    kind TEXT NOT NULL,
+                    value TEXT NOT NULL,
+                    at INTEGER NOT NULL
+                ) STRICT
+                """,
+                "CREATE INDEX login_failures_value ON login_failures (kind, value, at)",
+                "CREATE INDEX login_failures_at ON login_failures (at)",
+
+                // SQLite needs nothing for events: sequence is the rowid, already the table's order, and one writer
+                // at a time commits sequences in order.
+            ],
+            [
+                """
+                CREATE TABLE login_failures (
+                    id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+                    kind text NOT NULL,
+                    value text NOT NULL,
+                    at bigint NOT NULL
+                )
+                """,
+                "CREATE INDEX login_failures_value ON login_failures (kind, value, at)",
+                "CREATE INDEX login_failures_at ON login_failures (at)",
+
+                // Followers read "every event after sequence n": without this index that is a scan of the table.
+                "CREATE INDEX events_by_sequence ON events (sequence)",
+
+                // A notification on channel pledge_events when a statement appends events, delivered at commit (one per
+                // transaction: identical notifications are folded), so a listening instance reads them at once.
+                """
+                CREATE FUNCTION pledge_events_appended() RETURNS trigger LANGUAGE plpgsql AS $$
+                BEGIN
+                    PERFORM pg_notify('pledge_events', '');
+                    RETURN NULL;
+                END
+                $$
+                """,
+                "CREATE TRIGGER events_appended AFTER INSERT ON events FOR EACH STATEMENT EXECUTE FUNCTION pledge_events_appended()",
+
+                // The same when the repository changes, so followers rebuild at once too.
+                "CREATE TRIGGER documents_changed AFTER INSERT OR UPDATE ON documents FOR EACH STATEMENT EXECUTE FUNCTION pledge_events_appended()",
+            ]),
     ];
 
     /// <summary>The newest version this code knows.</summary>

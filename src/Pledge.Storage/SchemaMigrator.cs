@@ -30,7 +30,8 @@ internal static class SchemaMigrator
                 continue;
             }
 
-            await using var transaction = await dialect.BeginWriteAsync(connection, cancellationToken).ConfigureAwait(false);
+            await using var write = await dialect.BeginWriteAsync(connection, cancellationToken).ConfigureAwait(false);
+            var transaction = write.Transaction;
             version = await VersionAsync(connection, transaction, cancellationToken).ConfigureAwait(false);
             Refuse(dialect, version);
             if (migration.Version <= version)
@@ -52,7 +53,7 @@ internal static class SchemaMigrator
                 await record.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
             }
 
-            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+            await write.CommitAsync(cancellationToken).ConfigureAwait(false);
             version = migration.Version;
         }
 

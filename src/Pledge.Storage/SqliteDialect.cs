@@ -3,6 +3,7 @@ using System.Data.Common;
 using System.Globalization;
 using System.Text;
 using Microsoft.Data.Sqlite;
+using SQLitePCL;
 
 namespace Pledge.Storage;
 
@@ -19,6 +20,9 @@ internal sealed class SqliteDialect : StoreDialect
     public const int BusyTimeoutSeconds = 30;
 
     private readonly string _connectionString;
+
+    // This process's writers queue here rather than on SQLite's busy handler (see WriteTransaction).
+    private readonly SemaphoreSlim _writers = new(1, 1);
 
     private SqliteDialect(SqliteConnectionStringBuilder builder, string parameter)
     {
@@ -91,12 +95,24 @@ internal sealed class SqliteDialect : StoreDialect
         }
     }
 
-    public override Task<DbTransaction> BeginWriteAsync(DbConnection connection, CancellationToken cancellationToken)
+    public override async Task<WriteTransaction> BeginWriteAsync(DbConnection connection, CancellationToken cancellationToken)
     {
-        cancellationToken.ThrowIfCancellationRequested();
+        // The same patience as SQLite's own busy timeout: a writer waiting longer fails as it would have without the gate.
+        if (!await _writers.WaitAsync(TimeSpan.FromSeconds(BusyTimeoutSeconds), cancellationToken).ConfigureAwait(false))
+        {
+            throw new TimeoutException($"another writer of {Location} held it for over {BusyTimeoutSeconds} s");
+        }
 
-        // Serializable and not deferred: BEGIN IMMEDIATE.
-        return Task.FromResult<DbTransaction>(((SqliteConnection)connection).BeginTransaction(IsolationLevel.Serializable, deferred: false));
+        try
+        {
+            // Serializable and not deferred: BEGIN IMMEDIATE.
+            return new WriteTransaction(((SqliteConnection)connection).BeginTransaction(IsolationLevel.Serializable, deferred: false), _writers);
+        }
+        catch
+        {
+            _writers.Release();
+            throw;
+        }
     }
 
     public override Task LockDocumentsAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken) => Task.CompletedTask;
@@ -126,31 +142,48 @@ internal sealed class SqliteDialect : StoreDialect
 
     public override Task<int> InsertEventsAsync(DbConnection connection, DbTransaction transaction, EventBatch batch, long receivedAt, CancellationToken cancellationToken)
     {
-        using var command = (SqliteCommand)connection.CreateCommand();
-        command.Transaction = (SqliteTransaction)transaction;
-        command.CommandText = EventStore.InsertOne;
-        var id = command.Parameters.Add("@id", SqliteType.Text);
-        var type = command.Parameters.Add("@type", SqliteType.Text);
-        var subject = command.Parameters.Add("@subject", SqliteType.Text);
-        var at = command.Parameters.Add("@at", SqliteType.Integer);
-        command.Parameters.AddWithValue("@received_at", receivedAt);
-        var body = command.Parameters.Add("@body", SqliteType.Text);
-        command.Prepare();
-
-        // Rows go in batch order, so the rowid (the sequence) follows it.
-        var inserted = 0;
-        for (var i = 0; i < batch.Count; i++)
+        // Straight through SQLite's C API: Microsoft.Data.Sqlite looks every parameter up by name and builds a data
+        // reader on each execution, which cost three times the insert itself for a 10,000-event batch. The
+        // statement runs inside the caller's transaction, which lives on the same connection handle.
+        var db = ((SqliteConnection)connection).Handle!;
+        Check(db, raw.sqlite3_prepare_v2(db, EventStore.InsertOne, out var statement));
+        using (statement)
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            id.Value = batch.Ids[i];
-            type.Value = batch.Types[i];
-            subject.Value = batch.Subjects[i];
-            at.Value = batch.Ats[i];
-            body.Value = batch.Bodies[i];
-            inserted += command.ExecuteNonQuery();
-        }
+            int Index(string name) => raw.sqlite3_bind_parameter_index(statement, name);
+            var (id, type, subject, at, body) = (Index("@id"), Index("@type"), Index("@subject"), Index("@at"), Index("@body"));
+            Check(db, raw.sqlite3_bind_int64(statement, Index("@received_at"), receivedAt));
 
-        return Task.FromResult(inserted);
+            // Rows go in batch order, so the rowid (the sequence) follows it.
+            var inserted = 0;
+            for (var i = 0; i < batch.Count; i++)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                Check(db, raw.sqlite3_bind_text(statement, id, batch.Ids[i]));
+                Check(db, raw.sqlite3_bind_text(statement, type, batch.Types[i]));
+                Check(db, raw.sqlite3_bind_text(statement, subject, batch.Subjects[i]));
+                Check(db, raw.sqlite3_bind_int64(statement, at, batch.Ats[i]));
+                Check(db, raw.sqlite3_bind_text(statement, body, batch.Bodies[i]));
+                var step = raw.sqlite3_step(statement);
+                if (step != raw.SQLITE_DONE)
+                {
+                    Check(db, step);
+                }
+
+                inserted += raw.sqlite3_changes(db);
+                Check(db, raw.sqlite3_reset(statement));
+            }
+
+            return Task.FromResult(inserted);
+        }
+    }
+
+    /// <summary>Throws what Microsoft.Data.Sqlite would for a failed call (so callers see one kind of error).</summary>
+    private static void Check(sqlite3 db, int result)
+    {
+        if (result is not (raw.SQLITE_OK or raw.SQLITE_ROW or raw.SQLITE_DONE))
+        {
+            SqliteException.ThrowExceptionForRC(result, db);
+        }
     }
 
     public override string TypeIn(DbCommand command, IReadOnlyCollection<string> types)
@@ -176,6 +209,7 @@ internal sealed class SqliteDialect : StoreDialect
 
     public override ValueTask DisposeAsync()
     {
+
         // Close pooled connections so the file (and its -wal and -shm) can be moved or deleted.
         using var connection = new SqliteConnection(_connectionString);
         SqliteConnection.ClearPool(connection);

@@ -57,8 +57,11 @@ internal abstract class StoreDialect : IAsyncDisposable
 
     public abstract Task<DbConnection> OpenAsync(CancellationToken cancellationToken);
 
-    /// <summary>Starts a transaction that will write: on SQLite it takes the write lock at once (<c>BEGIN IMMEDIATE</c>).</summary>
-    public abstract Task<DbTransaction> BeginWriteAsync(DbConnection connection, CancellationToken cancellationToken);
+    /// <summary>
+    /// Starts a transaction that will write: on SQLite it waits for this process's other writers to finish, then takes
+    /// the write lock at once (<c>BEGIN IMMEDIATE</c>). Commit it with <see cref="WriteTransaction.CommitAsync"/>.
+    /// </summary>
+    public abstract Task<WriteTransaction> BeginWriteAsync(DbConnection connection, CancellationToken cancellationToken);
 
     /// <summary>
     /// Serialises writers of the repository documents until <paramref name="transaction"/> ends, so a change
@@ -82,6 +85,21 @@ internal abstract class StoreDialect : IAsyncDisposable
     /// <summary>Inserts the batch's events, skipping ids already stored; returns how many were inserted.</summary>
     public abstract Task<int> InsertEventsAsync(DbConnection connection, DbTransaction transaction, EventBatch batch, long receivedAt, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Inserts several batches in one transaction, in order, as if appended one after the other; returns how many
+    /// of each batch were inserted. One statement per batch unless the dialect does better.
+    /// </summary>
+    public virtual async Task<int[]> InsertEventsAsync(DbConnection connection, DbTransaction transaction, IReadOnlyList<EventBatch> batches, long receivedAt, CancellationToken cancellationToken)
+    {
+        var inserted = new int[batches.Count];
+        for (var i = 0; i < batches.Count; i++)
+        {
+            inserted[i] = await InsertEventsAsync(connection, transaction, batches[i], receivedAt, cancellationToken).ConfigureAwait(false);
+        }
+
+        return inserted;
+    }
+
     /// <summary>A predicate <c>type IN (…)</c> for <paramref name="types"/>, its parameters added to <paramref name="command"/>.</summary>
     public abstract string TypeIn(DbCommand command, IReadOnlyCollection<string> types);
 
@@ -90,6 +108,11 @@ internal abstract class StoreDialect : IAsyncDisposable
 
     /// <summary>Whether <paramref name="exception"/> is a unique-key violation (a concurrent insert of the same key).</summary>
     public abstract bool IsUniqueViolation(DbException exception);
+
+    /// <summary>Calls <paramref name="appended"/> when a transaction that appended events commits, until cancelled
+    /// (<see cref="EventFeed.ListenAsync"/>); a database that cannot tell returns at once.</summary>
+    public virtual Task ListenForAppendsAsync(Action appended, Action<Exception> failed, TimeProvider time, CancellationToken cancellationToken) =>
+        Task.CompletedTask;
 
     public abstract ValueTask DisposeAsync();
 

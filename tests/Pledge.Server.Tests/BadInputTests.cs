@@ -1,7 +1,7 @@
 using System.Net;
 using System.Text;
 using System.Text.Json;
-using Pledge.Server.Tests.Databases;
+using Pledge.Testing;
 using Pledge.Storage;
 
 namespace Pledge.Server.Tests;

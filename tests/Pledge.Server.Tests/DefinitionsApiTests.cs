@@ -2,7 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
-using Pledge.Server.Tests.Databases;
+using Pledge.Testing;
 using Pledge.Storage;
 
 namespace Pledge.Server.Tests;

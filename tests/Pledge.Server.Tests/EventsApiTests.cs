@@ -1,6 +1,6 @@
 using System.Net;
 using System.Text;
-using Pledge.Server.Tests.Databases;
+using Pledge.Testing;
 using Pledge.Storage;
 
 namespace Pledge.Server.Tests;
@@ -109,6 +109,49 @@ public abstract class EventsApiTests<TDatabase> : ServerTest<TDatabase> where TD
         var problem = await AssertProblemAsync(await server.Client.PostAsync("/api/v1/events", Json($"[{bad},{Commented},{bad}]")), HttpStatusCode.BadRequest);
 
         Assert.Equal(["events[0].at", "events[2].at"], ErrorFields(problem));
+    }
+
+    [Fact]
+    public async Task Each_event_is_stored_as_sent_and_one_spread_over_lines_as_one_compact_line()
+    {
+        var server = Start();
+        var spaced = Delivery.Replace(",", ", ", StringComparison.Ordinal);
+        var pretty = "{\n  \"id\": \"e-1\",\n  \"ticket\": \"T-1\",\n  \"type\": \"created\",\n  \"at\": \"2026-11-02T09:00:00+01:00\",\r\n"
+            + "  \"customer\": \"Café Zürich\", \"service\": \"coffee\", \"priority\": \"P2\", \"status\": \"new\"\n}";
+
+        Assert.Equal((2, 0), await PostEventsAsync(server.Client, [pretty, spaced]));
+
+        var stored = (await ReadAllAsync(server)).ToDictionary(e => e.Id);
+        Assert.Equal(spaced, stored["d-1"].Body);
+        Assert.Equal("""{"id":"e-1","ticket":"T-1","type":"created","at":"2026-11-02T09:00:00+01:00","customer":"Café Zürich","service":"coffee","priority":"P2","status":"new"}""", stored["e-1"].Body);
+        Assert.Equal("created", stored["e-1"].Type);
+    }
+
+    [Fact]
+    public async Task A_body_that_is_not_UTF8_is_a_bad_request_naming_the_body()
+    {
+        var server = Start();
+        var broken = Encoding.UTF8.GetBytes(Created);
+        broken[Created.IndexOf("acme", StringComparison.Ordinal)] = 0xE9; // Latin-1 é: not UTF-8 on its own
+        using var content = new ByteArrayContent(broken);
+        content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
+
+        var problem = await AssertProblemAsync(await server.Client.PostAsync("/api/v1/events", content), HttpStatusCode.BadRequest);
+
+        Assert.Equal(["body"], ErrorFields(problem));
+        Assert.Empty(await ReadAllAsync(server));
+    }
+
+    [Fact]
+    public async Task An_event_giving_its_type_twice_is_refused_naming_the_field()
+    {
+        var server = Start();
+        var twice = Delivery.Replace("\"type\":\"delivery\"", "\"type\":\"delivery\",\"type\":\"survey\"", StringComparison.Ordinal);
+
+        var problem = await AssertProblemAsync(await server.Client.PostAsync("/api/v1/events", Json($"[{Created},{twice}]")), HttpStatusCode.BadRequest);
+
+        Assert.Contains("events[1].type", ErrorFields(problem));
+        Assert.Empty(await ReadAllAsync(server));
     }
 
     [Theory]

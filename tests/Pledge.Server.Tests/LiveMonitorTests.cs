@@ -3,7 +3,7 @@ using System.Net;
 using Microsoft.Extensions.Time.Testing;
 using NodaTime;
 using Pledge.Server.Monitoring;
-using Pledge.Server.Tests.Databases;
+using Pledge.Testing;
 using Pledge.Storage;
 
 namespace Pledge.Server.Tests;

@@ -4,7 +4,7 @@ using Microsoft.Extensions.Time.Testing;
 using NodaTime;
 using NodaTime.Text;
 using Pledge.Server.Monitoring;
-using Pledge.Server.Tests.Databases;
+using Pledge.Testing;
 using Pledge.Storage;
 
 namespace Pledge.Server.Tests;

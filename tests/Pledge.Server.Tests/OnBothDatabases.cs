@@ -1,4 +1,4 @@
-using Pledge.Server.Tests.Databases;
+using Pledge.Testing;
 
 namespace Pledge.Server.Tests;
 
@@ -78,3 +78,7 @@ public sealed class SecretsInLogsTestsOnPostgres : Security.SecretsInLogsTests<P
 public sealed class BudgetAlertsTestsOnSqlite : BudgetAlertsTests<SqliteTestDatabase>;
 
 public sealed class BudgetAlertsTestsOnPostgres : BudgetAlertsTests<PostgresTestDatabase>;
+
+public sealed class LoginThrottleTestsOnSqlite : Security.LoginThrottleTests<SqliteTestDatabase>;
+
+public sealed class LoginThrottleTestsOnPostgres : Security.LoginThrottleTests<PostgresTestDatabase>;

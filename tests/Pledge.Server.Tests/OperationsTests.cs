@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using Pledge.Server.Tests.Databases;
+using Pledge.Testing;
 
 namespace Pledge.Server.Tests;
 

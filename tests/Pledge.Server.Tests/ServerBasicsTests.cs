@@ -1,6 +1,6 @@
 using System.Net;
 using NodaTime;
-using Pledge.Server.Tests.Databases;
+using Pledge.Testing;
 
 namespace Pledge.Server.Tests;
 

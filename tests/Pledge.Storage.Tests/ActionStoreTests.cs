@@ -1,7 +1,7 @@
 using System.Data.Common;
 using NodaTime;
 using Pledge.Actions;
-using Pledge.Storage.Tests.Databases;
+using Pledge.Testing;
 
 namespace Pledge.Storage.Tests;
 

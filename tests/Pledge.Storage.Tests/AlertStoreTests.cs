@@ -1,5 +1,5 @@
 using System.Data.Common;
-using Pledge.Storage.Tests.Databases;
+using Pledge.Testing;
 
 namespace Pledge.Storage.Tests;
 

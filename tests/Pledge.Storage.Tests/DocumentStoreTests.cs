@@ -1,4 +1,4 @@
-using Pledge.Storage.Tests.Databases;
+using Pledge.Testing;
 
 namespace Pledge.Storage.Tests;
 

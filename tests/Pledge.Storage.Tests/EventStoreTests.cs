@@ -1,5 +1,5 @@
 using System.Data.Common;
-using Pledge.Storage.Tests.Databases;
+using Pledge.Testing;
 
 namespace Pledge.Storage.Tests;
 
@@ -218,6 +218,40 @@ public abstract class EventStoreTests<TDatabase> : StoreTest<TDatabase>
         var store = await OpenAsync();
 
         Assert.Equal(new AppendResult(0, 0), await store.Events.AppendAsync([]));
+    }
+
+    [Fact]
+    public async Task A_write_that_fails_inside_its_transaction_lets_the_next_writer_in_and_leaves_nothing()
+    {
+        var store = await OpenAsync();
+        var failing = store.RunInTransactionAsync(async (connection, transaction, cancellationToken) =>
+        {
+            await using var command = connection.CreateCommand();
+            command.Transaction = transaction;
+            command.CommandText = "INSERT INTO events (id, type, subject, at, received_at, body) VALUES ('x', 'created', 'T-1', 0, 0, '{}')";
+            await command.ExecuteNonQueryAsync(cancellationToken);
+            throw new InvalidOperationException("the work failed half-way");
+        });
+        await Assert.ThrowsAsync<InvalidOperationException>(() => failing);
+
+        // Within the busy timeout: a writer left waiting would fail with a timeout, not pass.
+        var result = await store.Events.AppendAsync(Events(0, 3)).WaitAsync(TimeSpan.FromSeconds(20));
+
+        Assert.Equal(new AppendResult(3, 0), result);
+        Assert.Equal(["e0", "e1", "e2"], (await ReadAllAsync(store)).Select(e => e.Id));
+    }
+
+    [Fact]
+    public async Task Many_single_events_appended_at_once_are_each_counted_for_their_own_caller()
+    {
+        var store = await OpenAsync();
+
+        // 200 callers, two per id: whichever comes first stores it, the other is told it is a duplicate.
+        var results = await Task.WhenAll(Enumerable.Range(0, 200).Select(i => Task.Run(() => store.Events.AppendAsync([Event("s" + (i % 100))]))));
+
+        Assert.All(results, r => Assert.Equal(1, r.Inserted + r.Duplicates));
+        Assert.Equal(100, results.Sum(r => r.Inserted));
+        Assert.Equal(100, await CountAsync(store, "events"));
     }
 
     [Fact]

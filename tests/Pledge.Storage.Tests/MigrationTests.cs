@@ -1,6 +1,6 @@
 using System.Data.Common;
 using System.Globalization;
-using Pledge.Storage.Tests.Databases;
+using Pledge.Testing;
 
 namespace Pledge.Storage.Tests;
 

@@ -1,6 +1,6 @@
 using System.Data.Common;
 using NodaTime;
-using Pledge.Storage.Tests.Databases;
+using Pledge.Testing;
 
 namespace Pledge.Storage.Tests;
 

@@ -1,4 +1,4 @@
-using Pledge.Storage.Tests.Databases;
+using Pledge.Testing;
 
 namespace Pledge.Storage.Tests;
 
@@ -34,3 +34,11 @@ public sealed class NotificationStoreTestsOnPostgres : NotificationStoreTests<Po
 public sealed class AccessStoreTestsOnSqlite : AccessStoreTests<SqliteTestDatabase>;
 
 public sealed class AccessStoreTestsOnPostgres : AccessStoreTests<PostgresTestDatabase>;
+
+public sealed class LoginFailureStoreTestsOnSqlite : LoginFailureStoreTests<SqliteTestDatabase>;
+
+public sealed class LoginFailureStoreTestsOnPostgres : LoginFailureStoreTests<PostgresTestDatabase>;
+
+public sealed class EventFeedTestsOnSqlite : EventFeedTests<SqliteTestDatabase>;
+
+public sealed class EventFeedTestsOnPostgres : EventFeedTests<PostgresTestDatabase>;

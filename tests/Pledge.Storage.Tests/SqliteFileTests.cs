@@ -1,5 +1,5 @@
 using System.Globalization;
-using Pledge.Storage.Tests.Databases;
+using Pledge.Testing;
 
 namespace Pledge.Storage.Tests;
 

@@ -3,7 +3,7 @@ using System.Globalization;
 using Microsoft.Extensions.Time.Testing;
 using NodaTime;
 using NodaTime.Text;
-using Pledge.Storage.Tests.Databases;
+using Pledge.Testing;
 
 namespace Pledge.Storage.Tests;
 

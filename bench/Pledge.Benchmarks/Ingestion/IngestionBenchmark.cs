@@ -56,6 +56,14 @@ internal static class IngestionBenchmark
         return 0;
     }
 
+    /// <summary>Only the latency of single events sent at <paramref name="rate"/> per second.</summary>
+    public static async Task<int> RunLatencyAsync(string database, string serverDll, int rate, int seconds)
+    {
+        var latency = await WithFreshDatabaseAsync(database, target => SingleEventsAsync(target, serverDll, Generate(rate * seconds + 100), rate, seconds));
+        Console.WriteLine($"single events at {rate}/s for {seconds} s, database {Kind(database)}: {latency}");
+        return 0;
+    }
+
     private static List<string> Generate(int count)
     {
         using var text = new StringWriter(CultureInfo.InvariantCulture);

@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Globalization;
 using NodaTime;
 using Pledge.Actions;
@@ -35,6 +36,38 @@ internal sealed class CorrectiveActionOpener(PledgeDatabase database, ActionMetr
     /// <summary>As <see cref="OpenForBreachAsync(BreachReference, CancellationToken)"/>, with the repository the caller already holds.</summary>
     public async Task<ActionOpened?> OpenForBreachAsync(BreachReference breach, ServiceLevelRepository repository, CancellationToken cancellationToken = default)
     {
+        if (ForBreach(breach, repository) is not { } action)
+        {
+            return null;
+        }
+
+        var store = await database.GetAsync();
+        return Counted(await store.Actions.OpenAsync(action, Actor, cancellationToken));
+    }
+
+    /// <summary>
+    /// As <see cref="OpenForBreachAsync(BreachReference, ServiceLevelRepository, CancellationToken)"/>, in the caller's
+    /// write transaction: the live monitor opens a breach's action in the transaction that records the breach
+    /// (<see cref="Monitoring.CorrectiveActionsWithAlerts"/>), so the two are committed together or not at all.
+    /// </summary>
+    /// <remarks>The count of actions opened is taken before the commit: a transaction rolled back after it (and tried
+    /// again) counts its action twice.</remarks>
+    public async Task<ActionOpened?> OpenForBreachAsync(
+        DbConnection connection, DbTransaction transaction, BreachReference breach, ServiceLevelRepository repository, CancellationToken cancellationToken = default)
+    {
+        if (ForBreach(breach, repository) is not { } action)
+        {
+            return null;
+        }
+
+        var store = await database.GetAsync();
+        return Counted(await store.Actions.OpenAsync(connection, transaction, action, Actor, cancellationToken));
+    }
+
+    /// <summary>The action the policy of <paramref name="breach"/>'s agreement opens for it; null when it opens none.
+    /// Its open key names the breach (target, ticket, measurement), so it is opened once however often it is asked.</summary>
+    private static NewAction? ForBreach(BreachReference breach, ServiceLevelRepository repository)
+    {
         ArgumentNullException.ThrowIfNull(breach);
         ArgumentNullException.ThrowIfNull(repository);
         if (!repository.Agreements.TryGetValue(breach.Agreement, out var agreement)
@@ -44,7 +77,7 @@ internal sealed class CorrectiveActionOpener(PledgeDatabase database, ActionMetr
         }
 
         var priority = breach.Priority is { } p ? $" ({p})" : string.Empty;
-        var action = new NewAction(breach.Customer, $"Answer the breach of {breach.QualifiedTarget} on ticket {breach.Ticket}{priority}", ActionOpener.Policy)
+        return new NewAction(breach.Customer, $"Answer the breach of {breach.QualifiedTarget} on ticket {breach.Ticket}{priority}", ActionOpener.Policy)
         {
             Agreement = agreement.Id,
             Target = breach.Target,
@@ -54,8 +87,10 @@ internal sealed class CorrectiveActionOpener(PledgeDatabase database, ActionMetr
             OpenKey = string.Create(CultureInfo.InvariantCulture, $"breach:{breach.QualifiedTarget}:{breach.Ticket}:{breach.Measurement}"),
             Links = [new ActionLink(breach.QualifiedTarget, breach.Ticket, null)],
         };
-        var store = await database.GetAsync();
-        var opened = await store.Actions.OpenAsync(action, Actor, cancellationToken);
+    }
+
+    private ActionOpened Counted(ActionOpened opened)
+    {
         if (opened.Opened)
         {
             metrics.Opened(byPolicy: true);

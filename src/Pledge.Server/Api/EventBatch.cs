@@ -23,13 +23,15 @@ internal sealed class EventBatch
     public IReadOnlyList<EventProblem> Problems { get; }
 
     /// <summary>Reads <paramref name="lines"/> as the CLI reads event files (fields it does not read are ignored).</summary>
-    public static EventBatch Read(IReadOnlyList<string> lines, Func<int, string> name) => Read(lines, name, UnknownFields.Ignore);
+    public static EventBatch Read(IReadOnlyList<string> lines, Func<int, string> name) =>
+        Read(lines, [.. lines.Select(MeasureEventReader.TypeOf)], name, UnknownFields.Ignore);
 
     /// <summary>Reads <paramref name="lines"/>; <paramref name="name"/> names the line at an index in problems.</summary>
     /// <param name="lines">The events, one JSON object per line.</param>
+    /// <param name="types">The <c>type</c> of each line (<see cref="MeasureEventReader.TypeOf"/>), which picks its reader.</param>
     /// <param name="name">The name of the line at an index in problems (<c>events[3]</c>).</param>
     /// <param name="unknownFields">Whether a field the event's type does not read is refused (the API) or ignored (sample files, as the CLI reads them).</param>
-    public static EventBatch Read(IReadOnlyList<string> lines, Func<int, string> name, UnknownFields unknownFields)
+    public static EventBatch Read(IReadOnlyList<string> lines, IReadOnlyList<string?> types, Func<int, string> name, UnknownFields unknownFields)
     {
         var events = new IncomingEvent?[lines.Count];
         var problems = new List<(int Index, EventProblem Problem)>();
@@ -37,7 +39,7 @@ internal sealed class EventBatch
         for (var i = 0; i < lines.Count; i++)
         {
             var line = lines[i];
-            if (!MeasureEventReader.IsMeasureType(MeasureEventReader.TypeOf(line)))
+            if (!MeasureEventReader.IsMeasureType(types[i]))
             {
                 ticketLines.Add(i);
                 continue;

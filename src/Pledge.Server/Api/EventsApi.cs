@@ -1,4 +1,3 @@
-using System.Text.Encodings.Web;
 using System.Text.Json;
 using Pledge.Server.Operations;
 using Pledge.Server.Security;
@@ -10,8 +9,6 @@ namespace Pledge.Server.Api;
 /// <summary><c>POST /api/v1/events</c>: ticket and measure events, one or a batch, idempotent by id, in any order.</summary>
 internal static class EventsApi
 {
-    private static readonly JsonWriterOptions LineOptions = new() { Indented = false, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
-
     public static IEndpointRouteBuilder MapEventsApi(this IEndpointRouteBuilder app)
     {
         app.MapGroup("/api/v1/events")
@@ -35,61 +32,36 @@ internal static class EventsApi
             return RequestBody.TooLarge();
         }
 
-        JsonDocument document;
+        EventLines events;
         try
         {
-            document = JsonDocument.Parse(body, new JsonDocumentOptions { MaxDepth = 64 });
+            events = EventLines.Split(body.Span, EventStore.MaxBatchSize);
         }
         catch (JsonException e)
         {
             return BadRequest("Malformed JSON", $"the body is not JSON: {e.Message}", "body");
         }
-
-        List<string> lines;
-        using (document)
+        catch (System.Text.DecoderFallbackException)
         {
-            var root = document.RootElement;
-            IReadOnlyList<JsonElement> elements = root.ValueKind switch
-            {
-                JsonValueKind.Array => [.. root.EnumerateArray()],
-                JsonValueKind.Object => [root],
-                _ => [],
-            };
-            if (root.ValueKind is not (JsonValueKind.Array or JsonValueKind.Object))
-            {
-                return BadRequest("Not an event", "the body is one event (a JSON object) or a JSON array of events", "body");
-            }
+            return BadRequest("Malformed JSON", "the body is not UTF-8 text", "body");
+        }
+        catch (FormatException e)
+        {
+            return BadRequest("Not an event", e.Message, "body");
+        }
 
-            if (elements.Count > EventStore.MaxBatchSize)
-            {
-                return BadRequest("Too many events", $"{elements.Count} events: at most {EventStore.MaxBatchSize} per call", "events");
-            }
+        if (events.Count > EventStore.MaxBatchSize)
+        {
+            return BadRequest("Too many events", $"{events.Count} events: at most {EventStore.MaxBatchSize} per call", "events");
+        }
 
-            lines = new List<string>(elements.Count);
-            var notObjects = new Dictionary<string, string[]>(StringComparer.Ordinal);
-
-            // One buffer and one writer for the whole batch: a batch is up to 10,000 lines.
-            var buffer = new System.Buffers.ArrayBufferWriter<byte>(1024);
-            using var writer = new Utf8JsonWriter(buffer, LineOptions);
-            for (var i = 0; i < elements.Count; i++)
-            {
-                if (elements[i].ValueKind != JsonValueKind.Object)
-                {
-                    notObjects[$"events[{i}]"] = [$"is a JSON {elements[i].ValueKind.ToString().ToLowerInvariant()}, not an event object"];
-                    continue;
-                }
-
-                lines.Add(Line(elements[i], buffer, writer));
-            }
-
-            if (notObjects.Count > 0)
-            {
-                return Invalid(notObjects);
-            }
+        if (events.NotObjects.Count > 0)
+        {
+            return Invalid(new Dictionary<string, string[]>(events.NotObjects, StringComparer.Ordinal));
         }
 
         // The API is strict where event files are lenient: a field an event's type does not read is refused, naming it.
-        var batch = EventBatch.Read(lines, i => $"events[{i}]", UnknownFields.Refuse);
+        var batch = EventBatch.Read(events.Lines, events.Types, EventLines.Name, UnknownFields.Refuse);
         if (batch.Problems.Count > 0)
         {
             var errors = batch.Problems.GroupBy(p => p.Field, StringComparer.Ordinal)
@@ -110,16 +82,6 @@ internal static class EventsApi
             // The store's own guards (an id over 512 characters, text PostgreSQL cannot hold): it names events[i].field.
             return BadRequest("Invalid event", e.Message.Split(" (Parameter", 2)[0], "events");
         }
-    }
-
-    /// <summary>The event as one compact JSON line, as it would be in an event file (non-ASCII text kept as sent).</summary>
-    private static string Line(JsonElement element, System.Buffers.ArrayBufferWriter<byte> buffer, Utf8JsonWriter writer)
-    {
-        buffer.ResetWrittenCount();
-        writer.Reset(buffer);
-        element.WriteTo(writer);
-        writer.Flush();
-        return System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan);
     }
 
     private static Microsoft.AspNetCore.Http.HttpResults.ValidationProblem Invalid(Dictionary<string, string[]> errors)

@@ -35,33 +35,51 @@ internal sealed class NotificationsWithAlerts(NotificationOutbox outbox, Reposit
 }
 
 /// <summary>
-/// Once alerts are committed: the dispatcher is woken for their notifications (it cannot see uncommitted rows), and
-/// each breach opens a corrective action where its agreement's policy says so (idempotent per breach, so a retry
-/// or a restart opens none twice).
+/// The corrective action a breach calls for (its agreement's <c>corrective_actions</c> policy opens on
+/// <c>breach</c>), opened in the transaction that records the breach: a process that dies between the two cannot
+/// leave a breach without its action, and the action's open key (the breach) keeps it to one, whichever instance
+/// raises the breach and however often.
 /// </summary>
-internal sealed partial class AlertFollowUps(NotificationOutbox outbox, CorrectiveActionOpener opener, ILogger<AlertFollowUps> logger) : IAlertFollowUp
+/// <remarks>The policy is read from the same cached repository as the notifications (<see cref="RepositorySnapshot"/>),
+/// so an alert's notifications and action follow the same version of the repository.</remarks>
+internal sealed class CorrectiveActionsWithAlerts(CorrectiveActionOpener opener, RepositorySnapshot repository, PledgeDatabase database) : IAlertAlongside
 {
-    public async Task AfterAsync(IReadOnlyList<AlertRecord> alerts, CancellationToken cancellationToken)
+    public async Task WriteAsync(DbConnection connection, DbTransaction transaction, AlertRecord alert, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(alerts);
-        outbox.Wake();
-        foreach (var alert in alerts.Where(a => a.Kind == AlertKinds.Breach && a.Ticket is not null))
+        ArgumentNullException.ThrowIfNull(alert);
+        if (alert.Kind != AlertKinds.Breach || alert.Ticket is not { } ticket)
         {
-            var parts = alert.Id.Split('|');
-            var measurement = parts.Length == 4 && int.TryParse(parts[2], NumberStyles.None, CultureInfo.InvariantCulture, out var m) ? m : 1;
-            try
-            {
-                await opener.OpenForBreachAsync(
-                    new BreachReference(alert.Ticket!, alert.Agreement, alert.Target, alert.Customer, alert.Service, alert.DueAt) { Measurement = measurement, Priority = alert.Priority },
-                    cancellationToken);
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                LogNotOpened(e, alert.Id);
-            }
+            return;
         }
-    }
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "No corrective action could be opened for breach {AlertId}: POST /api/v1/actions/evaluate or open it by hand")]
-    private partial void LogNotOpened(Exception exception, string alertId);
+        var store = await database.GetAsync();
+        if (await repository.GetAsync(store, cancellationToken) is not { } current)
+        {
+            return;
+        }
+
+        // The alert id is ticket|agreement/target|measurement|threshold: a reopened ticket's second measurement is a
+        // new breach with an action of its own.
+        var parts = alert.Id.Split('|');
+        var measurement = parts.Length == 4 && int.TryParse(parts[2], NumberStyles.None, CultureInfo.InvariantCulture, out var m) ? m : 1;
+        await opener.OpenForBreachAsync(
+            connection,
+            transaction,
+            new BreachReference(ticket, alert.Agreement, alert.Target, alert.Customer, alert.Service, alert.DueAt) { Measurement = measurement, Priority = alert.Priority },
+            current,
+            cancellationToken);
+    }
+}
+
+/// <summary>
+/// Once alerts are committed, the dispatcher is woken for their notifications: it cannot see uncommitted rows.
+/// (Their corrective actions are already open: <see cref="CorrectiveActionsWithAlerts"/>.)
+/// </summary>
+internal sealed class AlertFollowUps(NotificationOutbox outbox) : IAlertFollowUp
+{
+    public Task AfterAsync(IReadOnlyList<AlertRecord> alerts, CancellationToken cancellationToken)
+    {
+        outbox.Wake();
+        return Task.CompletedTask;
+    }
 }

@@ -5,7 +5,7 @@ namespace Pledge.Server.Monitoring;
 
 /// <summary>
 /// What must be stored together with each new alert, in the very transaction that records it (notifications put
-/// in an outbox, say): so an alert and its consequences are committed together or not at all, and an alert
+/// in an outbox, a breach's corrective action): so an alert and its consequences are committed together or not at all, and an alert
 /// recorded before (after a restart, or by another evaluation) triggers nothing again.
 /// </summary>
 /// <remarks>Register implementations as singletons; the monitor runs every one, in registration order, through

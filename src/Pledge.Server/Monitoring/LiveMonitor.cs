@@ -14,8 +14,9 @@ namespace Pledge.Server.Monitoring;
 /// instant, through one timer of the injected <see cref="TimeProvider"/> armed for the earliest.
 /// </summary>
 /// <remarks>
-/// <para>All its state belongs to one loop that takes signals from a channel: the timer's, events stored
-/// (<see cref="EventsStored"/>), the repository changed (<see cref="RepositoryChanged"/>). Each round it rebuilds
+/// <para>All its state belongs to one loop that takes signals from a channel: the timer's, events appended by any
+/// instance (through its <see cref="EventFollower"/>, woken at once by <see cref="EventsStored"/>), the repository
+/// changed (<see cref="RepositoryChanged"/>). Each round it rebuilds
 /// when asked, evaluates again the tickets whose events changed, raises everything due (no cap), and arms the timer
 /// for the next due instant: no polling, so nothing waits for a round to come by.</para>
 /// <para>Alerts are recorded through <see cref="AlertStore.RecordAsync"/>, whose ids make each once: an alert that
@@ -42,6 +43,7 @@ internal sealed partial class LiveMonitor : BackgroundService
     private readonly IAlertAlongside[] _alongside;
     private readonly IAlertFollowUp[] _followUps;
     private readonly MonitorMetrics _metrics;
+    private readonly EventFollower _follower;
     private readonly Channel<Signal> _signals = Channel.CreateUnbounded<Signal>(new UnboundedChannelOptions { SingleReader = true });
     private readonly ITimer _timer;
 
@@ -63,8 +65,9 @@ internal sealed partial class LiveMonitor : BackgroundService
 
     private MonitorStatus _status = MonitorStatus.Starting;
 
-    public LiveMonitor(PledgeDatabase database, TimeProvider timeProvider, IMeterFactory meterFactory, IEnumerable<IAlertAlongside> alongside, IEnumerable<IAlertFollowUp> followUps, ILogger<LiveMonitor> logger)
+    public LiveMonitor(PledgeDatabase database, TimeProvider timeProvider, IMeterFactory meterFactory, IEnumerable<IAlertAlongside> alongside, IEnumerable<IAlertFollowUp> followUps, EventFollower follower, ILogger<LiveMonitor> logger)
     {
+        _follower = follower;
         _database = database;
         _time = timeProvider;
         _logger = logger;
@@ -78,23 +81,25 @@ internal sealed partial class LiveMonitor : BackgroundService
     public MonitorStatus Status => Volatile.Read(ref _status);
 
     /// <summary>
-    /// Events were stored: their tickets are evaluated again and their queue entries replaced (a late or
-    /// out-of-order event recomputes what it affects; a resolved ticket leaves the queue; a pause moves the
-    /// deadline). Returns at once; thread-safe.
+    /// Events were stored by this instance: the follower reads them at once, and their tickets are evaluated again and
+    /// their queue entries replaced (a late or out-of-order event recomputes what it affects; a resolved ticket
+    /// leaves the queue; a pause moves the deadline). Events other instances store come the same way, the follower
+    /// woken by the database or its interval. Returns at once; thread-safe.
     /// </summary>
     public void EventsStored(IEnumerable<IncomingEvent> events)
     {
         ArgumentNullException.ThrowIfNull(events);
         var stored = events as IReadOnlyCollection<IncomingEvent> ?? [.. events];
-        var tickets = stored.Where(e => TicketTypes.Contains(e.Type)).Select(e => e.Subject).Distinct(StringComparer.Ordinal).ToArray();
-        if (tickets.Length > 0)
+        if (stored.Any(e => TicketTypes.Contains(e.Type)))
         {
-            Post(new TicketsSignal(tickets));
+            _follower.Wake();
         }
 
-        if (BudgetWatches.Affected(stored.Select(e => e.Type)) is { } budgets && (budgets.Measures || budgets.Tickets))
+        // Measure events change measure budgets (ticket budgets hear of tickets through the follower). Those other
+        // instances store are planned at their next rebuild: the follower hands on tickets only.
+        if (BudgetWatches.Affected(stored.Select(e => e.Type)).Measures)
         {
-            Post(new BudgetSignal(budgets.Measures, budgets.Tickets));
+            Post(new BudgetSignal(measures: true, tickets: false));
         }
     }
 
@@ -102,14 +107,16 @@ internal sealed partial class LiveMonitor : BackgroundService
     public void RepositoryChanged() => Post(Signal.Rebuild);
 
     /// <summary>
-    /// Completes once the monitor has handled every signal given before the call (events, repository changes, the
-    /// timer) and raised what is due now. For tests and tools that drive time: the monitor never needs it.
+    /// Completes once the monitor has handled every event committed before the call (by any instance), every signal
+    /// given before it (repository changes, the timer), and raised what is due now. For tests and tools that drive
+    /// time: the monitor never needs it.
     /// </summary>
-    public Task FlushAsync(CancellationToken cancellationToken = default)
+    public async Task FlushAsync(CancellationToken cancellationToken = default)
     {
+        await _follower.CatchUpAsync(cancellationToken).ConfigureAwait(false);
         var flush = new FlushSignal(new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
         Post(flush);
-        return flush.Done.Task.WaitAsync(cancellationToken);
+        await flush.Done.Task.WaitAsync(cancellationToken).ConfigureAwait(false);
     }
 
     /// <inheritdoc />
@@ -125,6 +132,15 @@ internal sealed partial class LiveMonitor : BackgroundService
         var reader = _signals.Reader;
         var flushes = new List<FlushSignal>();
         Post(Signal.Wake);
+        // Tickets from any instance change the ticket budgets too (planned at most once a minute for events).
+        var following = _follower.RunAsync(
+            tickets =>
+            {
+                Post(new TicketsSignal(tickets));
+                Post(new BudgetSignal(measures: false, tickets: true));
+            },
+            RepositoryChanged,
+            stoppingToken);
         try
         {
             while (await reader.WaitToReadAsync(stoppingToken).ConfigureAwait(false))
@@ -173,6 +189,8 @@ internal sealed partial class LiveMonitor : BackgroundService
             {
                 (signal as FlushSignal)?.Done.TrySetCanceled(stoppingToken);
             }
+
+            await following.ConfigureAwait(false);
         }
     }
 
@@ -224,6 +242,8 @@ internal sealed partial class LiveMonitor : BackgroundService
     /// <summary>Reloads the repository and every ticket's events, and plans every open clock afresh.</summary>
     private async Task RebuildAsync(PledgeStore store, CancellationToken cancellationToken)
     {
+        // Every event visible now is read below: the follower moves past them, and hands on only what comes later.
+        await _follower.SkipAsync(cancellationToken).ConfigureAwait(false);
         foreach (var watches in _tickets.Values)
         {
             Retire(watches);

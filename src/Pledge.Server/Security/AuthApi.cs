@@ -20,7 +20,7 @@ internal static partial class AuthApi
         var group = app.MapGroup("/api/v1/auth").WithTags("Access");
         group.MapPost("/login", LoginAsync).WithName("Login").AllowAnonymous()
             .WithSummary("Logs in with {\"name\", \"password\"}: a session token to send as Authorization: Bearer, and its expiry (8 hours).")
-            .WithDescription("Anonymous by necessity. An unknown name and a wrong password get the same answer in the same time. After 5 failures within 15 minutes for one name, or from one address, logins are refused with 429 and Retry-After until the oldest failure is 15 minutes old.")
+            .WithDescription("Anonymous by necessity. An unknown name and a wrong password get the same answer in the same time. After 5 failures within 15 minutes for one name, or from one address (counted across every server instance on the database), logins are refused with 429 and Retry-After until the oldest failure is 15 minutes old.")
             .Produces<LoginResult>().ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status429TooManyRequests);
 
@@ -61,7 +61,7 @@ internal static partial class AuthApi
         var name = ApiKeys.NormalizeName(rawName);
         var throttleName = name ?? rawName.Trim().ToLowerInvariant();
         var address = context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
-        if (throttle.RetryAfter(throttleName, address) is { } wait)
+        if (await throttle.RetryAfterAsync(throttleName, address, cancellationToken) is { } wait)
         {
             LogThrottled(logger, throttleName, address);
             context.Response.Headers[HeaderNames.RetryAfter] = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
@@ -76,12 +76,12 @@ internal static partial class AuthApi
         var verified = hasher.Verify(password, user?.PasswordHash);
         if (!verified || user is null || BearerAuthenticator.CallerOf(user, null, Caller.SessionCredential) is null)
         {
-            throttle.Failed(throttleName, address);
+            await throttle.FailedAsync(throttleName, address, cancellationToken);
             LogFailed(logger, throttleName, address);
             return TypedResults.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "Login failed", detail: LoginRefused);
         }
 
-        throttle.Succeeded(throttleName);
+        await throttle.SucceededAsync(throttleName, cancellationToken);
         if (hasher.NeedsRehash(user.PasswordHash!))
         {
             user = await store.Access.UpdateUserAsync(user with { PasswordHash = hasher.Hash(password) }, cancellationToken) ?? user;
@@ -130,7 +130,7 @@ internal static partial class AuthApi
 
         // A stolen session must not become a way around the login limit: wrong current passwords count as failures.
         var address = context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
-        if (throttle.RetryAfter(caller.UserName, address) is { } wait)
+        if (await throttle.RetryAfterAsync(caller.UserName, address, cancellationToken) is { } wait)
         {
             context.Response.Headers[HeaderNames.RetryAfter] = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
             return TypedResults.Problem(statusCode: StatusCodes.Status429TooManyRequests, title: "Too many failed logins",
@@ -141,7 +141,7 @@ internal static partial class AuthApi
         var user = await store.Access.GetUserAsync(caller.UserName, cancellationToken);
         if (user is null || !hasher.Verify(current, user.PasswordHash))
         {
-            throttle.Failed(caller.UserName, address);
+            await throttle.FailedAsync(caller.UserName, address, cancellationToken);
             return AccessProblems.BadRequest("current", "is not the current password (a user without one asks an admin to set it)");
         }
 

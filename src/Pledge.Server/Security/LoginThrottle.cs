@@ -1,4 +1,6 @@
-using System.Collections.Concurrent;
+using System.Security.Cryptography;
+using System.Text;
+using NodaTime;
 
 namespace Pledge.Server.Security;
 
@@ -8,13 +10,15 @@ namespace Pledge.Server.Security;
 /// those failures leaves the window — whether the password would be right or not.
 /// </summary>
 /// <remarks>
-/// <para>Kept in memory, per server instance: a restart forgets it, and with several instances behind a balancer
-/// the limit is per instance (docs/security.md). Names are counted whether or not the user exists, so the answer
-/// never tells which names are real.</para>
-/// <para>Time comes from the injected <see cref="TimeProvider"/>. Thread-safe. The tables are bounded: expired
-/// entries are dropped, and past <see cref="MaxEntries"/> the oldest half is dropped.</para>
+/// <para>The failures are kept in the database (<see cref="Pledge.Storage.LoginFailureStore"/>), so every server
+/// instance on it counts the same failures and a restart forgets nothing: attempts spread over instances behind a
+/// balancer meet one limit. Names are counted whether or not the user exists, so the answer never tells which
+/// names are real. Never the password: only the name as sent, the address and the time (docs/security.md).</para>
+/// <para>Time comes from the injected <see cref="TimeProvider"/>. Thread-safe. Failures older than the window are
+/// deleted, at most once a minute per instance. Attempts made at the very same moment may all pass the check
+/// before any of them is recorded: the limit bounds guessing, it is not a lock.</para>
 /// </remarks>
-internal sealed class LoginThrottle(TimeProvider time)
+internal sealed class LoginThrottle(PledgeDatabase database, TimeProvider time)
 {
     /// <summary>Failures allowed within <see cref="Window"/> per user name and per address.</summary>
     public const int MaxFailures = 5;
@@ -22,112 +26,59 @@ internal sealed class LoginThrottle(TimeProvider time)
     /// <summary>How long a failure counts.</summary>
     public static readonly TimeSpan Window = TimeSpan.FromMinutes(15);
 
-    private const int MaxEntries = 100_000;
+    /// <summary>Names and addresses longer than this (or not storable as text) are counted by their hash.</summary>
+    private const int LongestKey = 200;
 
-    private readonly ConcurrentDictionary<string, Failures> _byName = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<string, Failures> _byAddress = new(StringComparer.Ordinal);
+    /// <summary>How often this instance deletes failures that left the window.</summary>
+    private static readonly Duration PruneEvery = Duration.FromMinutes(1);
+
+    private long _prunedAt = long.MinValue;
 
     /// <summary>How long until a login of <paramref name="name"/> from <paramref name="address"/> may be tried again;
     /// null when it may be tried now.</summary>
-    public TimeSpan? RetryAfter(string name, string address)
+    public async Task<TimeSpan?> RetryAfterAsync(string name, string address, CancellationToken cancellationToken = default)
     {
-        var now = time.GetUtcNow();
-        var byName = Wait(_byName, name, now);
-        var byAddress = Wait(_byAddress, address, now);
+        var now = Now();
+        var store = await database.GetAsync();
+        var recent = await store.LoginFailures.RecentAsync(Key(name), Key(address), now - Duration.FromTimeSpan(Window), MaxFailures, cancellationToken);
+        var byName = Wait(recent.ByName, now);
+        var byAddress = Wait(recent.ByAddress, now);
         // Lifted comparisons of nullables answer false when either is null: pick by hand.
         return byName is { } n && byAddress is { } a ? (n > a ? n : a) : byName ?? byAddress;
     }
 
     /// <summary>Counts a failed login of <paramref name="name"/> from <paramref name="address"/>.</summary>
-    public void Failed(string name, string address)
+    public async Task FailedAsync(string name, string address, CancellationToken cancellationToken = default)
     {
-        var now = time.GetUtcNow();
-        Add(_byName, name, now);
-        Add(_byAddress, address, now);
+        var store = await database.GetAsync();
+        await store.LoginFailures.RecordAsync(Key(name), Key(address), cancellationToken);
+        var now = Now();
+        var last = Interlocked.Read(ref _prunedAt);
+        if (now.ToUnixTimeTicks() - last >= PruneEvery.BclCompatibleTicks && Interlocked.CompareExchange(ref _prunedAt, now.ToUnixTimeTicks(), last) == last)
+        {
+            await store.LoginFailures.ForgetBeforeAsync(now - Duration.FromTimeSpan(Window), cancellationToken);
+        }
     }
 
     /// <summary>A successful login clears the name's failures (not the address's: one good account must not
     /// reset an address that is guessing others).</summary>
-    public void Succeeded(string name) => _byName.TryRemove(name, out _);
-
-    private static TimeSpan? Wait(ConcurrentDictionary<string, Failures> table, string key, DateTimeOffset now) =>
-        table.TryGetValue(key, out var failures) ? failures.Wait(now) : null;
-
-    private static void Add(ConcurrentDictionary<string, Failures> table, string key, DateTimeOffset now)
+    public async Task SucceededAsync(string name, CancellationToken cancellationToken = default)
     {
-        if (table.Count >= MaxEntries)
-        {
-            Prune(table, now);
-        }
-
-        table.GetOrAdd(key, static _ => new Failures()).Add(now);
+        var store = await database.GetAsync();
+        await store.LoginFailures.ClearNameAsync(Key(name), cancellationToken);
     }
 
-    private static void Prune(ConcurrentDictionary<string, Failures> table, DateTimeOffset now)
-    {
-        foreach (var (key, failures) in table)
-        {
-            if (failures.IsEmpty(now))
-            {
-                table.TryRemove(key, out _);
-            }
-        }
+    /// <summary>Once <see cref="MaxFailures"/> failures are in the window, the wait until the oldest of the newest
+    /// <see cref="MaxFailures"/> leaves it.</summary>
+    private static TimeSpan? Wait(IReadOnlyList<Instant> newestFirst, Instant now) =>
+        newestFirst.Count >= MaxFailures ? (newestFirst[MaxFailures - 1] + Duration.FromTimeSpan(Window) - now).ToTimeSpan() : null;
 
-        if (table.Count >= MaxEntries)
-        {
-            foreach (var (key, _) in table.OrderBy(e => e.Value.Latest).Take(table.Count / 2))
-            {
-                table.TryRemove(key, out _);
-            }
-        }
-    }
+    /// <summary>What is stored for a name or address: itself when short, printable text; otherwise its SHA-256, so a
+    /// name no database can hold (U+0000, a megabyte of text) is still counted, and counted apart from others.</summary>
+    private static string Key(string value) =>
+        value.Length is > 0 and <= LongestKey && !value.Any(c => char.IsControl(c) || char.IsSurrogate(c)) && !string.IsNullOrWhiteSpace(value)
+            ? value
+            : "sha256:" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(value)));
 
-    /// <summary>The failure times of one name or address within the window, oldest first.</summary>
-    private sealed class Failures
-    {
-        private readonly Queue<DateTimeOffset> _times = new();
-
-        public DateTimeOffset Latest { get; private set; }
-
-        public void Add(DateTimeOffset now)
-        {
-            lock (_times)
-            {
-                Expire(now);
-                _times.Enqueue(now);
-                Latest = now;
-                // Only the newest MaxFailures matter for the wait.
-                while (_times.Count > MaxFailures)
-                {
-                    _times.Dequeue();
-                }
-            }
-        }
-
-        public TimeSpan? Wait(DateTimeOffset now)
-        {
-            lock (_times)
-            {
-                Expire(now);
-                return _times.Count >= MaxFailures ? _times.Peek() + Window - now : null;
-            }
-        }
-
-        public bool IsEmpty(DateTimeOffset now)
-        {
-            lock (_times)
-            {
-                Expire(now);
-                return _times.Count == 0;
-            }
-        }
-
-        private void Expire(DateTimeOffset now)
-        {
-            while (_times.Count > 0 && _times.Peek() + Window <= now)
-            {
-                _times.Dequeue();
-            }
-        }
-    }
+    private Instant Now() => Instant.FromDateTimeOffset(time.GetUtcNow());
 }

@@ -3,7 +3,7 @@ using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using Pledge.Server.Notifications;
-using Pledge.Server.Tests.Databases;
+using Pledge.Testing;
 using static Pledge.Server.Tests.Notifications.NotificationKit;
 
 namespace Pledge.Server.Tests.Notifications;

@@ -2,7 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using Microsoft.Extensions.Time.Testing;
 using Pledge.Server.Security;
-using Pledge.Server.Tests.Databases;
+using Pledge.Testing;
 
 namespace Pledge.Server.Tests.Security;
 

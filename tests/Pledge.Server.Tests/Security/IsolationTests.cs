@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using Pledge.Server.Security;
-using Pledge.Server.Tests.Databases;
+using Pledge.Testing;
 
 namespace Pledge.Server.Tests.Security;
 

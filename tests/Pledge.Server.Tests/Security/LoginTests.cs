@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using Microsoft.Extensions.Time.Testing;
-using Pledge.Server.Tests.Databases;
+using Pledge.Testing;
 
 namespace Pledge.Server.Tests.Security;
 
@@ -91,6 +91,27 @@ public abstract class LoginTests<TDatabase> : ServerTest<TDatabase> where TDatab
         await AssertProblemAsync(await anonymous.PostAsJsonAsync("/api/v1/auth/login", new { name = "lea.koch", password = Password }), HttpStatusCode.TooManyRequests);
         time.Advance(TimeSpan.FromSeconds(1));
         Assert.Equal(HttpStatusCode.OK, (await anonymous.PostAsJsonAsync("/api/v1/auth/login", new { name = "lea.koch", password = Password })).StatusCode);
+    }
+
+    [Fact]
+    public async Task Failed_logins_spread_over_two_instances_on_one_database_meet_one_limit()
+    {
+        var time = new FakeTimeProvider(DateTimeOffset.Parse("2026-11-28T08:00:00Z", System.Globalization.CultureInfo.InvariantCulture));
+        var one = Start(time: time);
+        var other = Start(time: time);
+        await CreateUserAsync(one, "lea.koch", "agent");
+
+        // An attacker alternates between the instances behind a balancer: five guesses in all.
+        for (var i = 0; i < 5; i++)
+        {
+            var instance = i % 2 == 0 ? one : other;
+            await AssertProblemAsync(await instance.ClientWith(null).PostAsJsonAsync("/api/v1/auth/login", new { name = "lea.koch", password = $"guess number {i}" }), HttpStatusCode.Unauthorized);
+        }
+
+        await AssertProblemAsync(await one.ClientWith(null).PostAsJsonAsync("/api/v1/auth/login", new { name = "lea.koch", password = Password }), HttpStatusCode.TooManyRequests);
+        var locked = await other.ClientWith(null).PostAsJsonAsync("/api/v1/auth/login", new { name = "lea.koch", password = Password });
+        await AssertProblemAsync(locked, HttpStatusCode.TooManyRequests);
+        Assert.Equal(TimeSpan.FromMinutes(15), locked.Headers.RetryAfter?.Delta);
     }
 
     [Fact]

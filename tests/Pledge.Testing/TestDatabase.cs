@@ -1,8 +1,10 @@
-namespace Pledge.Storage.Tests.Databases;
+using Pledge.Storage;
+
+namespace Pledge.Testing;
 
 /// <summary>
-/// A fresh, empty database for one test, dropped afterwards. The store tests are written once against this and
-/// run on each kind (see <c>OnBothDatabases.cs</c>).
+/// A fresh, empty database for one test, dropped afterwards. The storage and server tests are written once
+/// against this and run on each kind (see their <c>OnBothDatabases.cs</c>).
 /// </summary>
 public abstract class TestDatabase
 {

@@ -1,9 +1,11 @@
-namespace Pledge.Storage.Tests.Databases;
+using Pledge.Storage;
+
+namespace Pledge.Testing;
 
 /// <summary>A SQLite file in a folder of its own under the temp folder.</summary>
 public sealed class SqliteTestDatabase : TestDatabase
 {
-    private readonly string _folder = Path.Combine(Path.GetTempPath(), "pledge-storage-tests", Guid.NewGuid().ToString("N"));
+    private readonly string _folder = Path.Combine(Path.GetTempPath(), "pledge-tests", Guid.NewGuid().ToString("N"));
 
     public override StoreKind Kind => StoreKind.Sqlite;
 
