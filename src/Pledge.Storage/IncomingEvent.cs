@@ -26,13 +26,14 @@ public sealed record IncomingEvent(string Id, string Type, string Subject, Insta
 
     /// <summary>
     /// A measure event read by <see cref="Measures.MeasureEventReader"/>. Its subject: the service of an
-    /// <c>outage</c> (at its start) or <c>check</c>; the customer of a <c>delivery</c> or <c>survey</c>; the term of
+    /// <c>outage</c> (at its start) or <c>check</c>; the outage an <c>outage_end</c> ends (at the end); the customer of a <c>delivery</c> or <c>survey</c>; the term of
     /// <c>evidence</c>; the series of a <c>sample</c>; the action of an <c>action</c> (whose events are its states).
     /// </summary>
     /// <exception cref="ArgumentException"><paramref name="measureEvent"/> is not a measure event.</exception>
     public static IncomingEvent FromMeasureEvent(object measureEvent, string body) => measureEvent switch
     {
         Outage e => new IncomingEvent(e.Id, "outage", e.Service, e.Start, body),
+        OutageEnd e => new IncomingEvent(e.Id, "outage_end", e.Outage, e.End, body),
         CheckResult e => new IncomingEvent(e.Id, "check", e.Service, e.At, body),
         Delivery e => new IncomingEvent(e.Id, "delivery", e.Customer, e.At, body),
         SurveyResponse e => new IncomingEvent(e.Id, "survey", e.Customer, e.At, body),

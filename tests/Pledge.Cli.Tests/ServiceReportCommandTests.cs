@@ -188,7 +188,7 @@ public sealed class ServiceReportCommandTests : IDisposable
         Assert.Equal(
             [
                 $"{file}: line 2: \"end\" is before \"start\"",
-                $"{file}: line 4: \"type\": \"created\" is not a measure event type (outage, check, delivery, survey, evidence, sample, action); ticket events go in their own file",
+                $"{file}: line 4: \"type\": \"created\" is not a measure event type (outage, outage_end, check, delivery, survey, evidence, sample, action); ticket events go in their own file",
             ],
             run.StderrLines);
         Assert.Equal(28, Target(json.RootElement, "acme", "acme-gold", "availability", "coffee").GetProperty("detail").GetProperty("downMinutes").GetDouble());

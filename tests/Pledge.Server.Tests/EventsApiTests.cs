@@ -65,12 +65,28 @@ public abstract class EventsApiTests<TDatabase> : ServerTest<TDatabase> where TD
         Assert.Equal(("delivery", "acme"), (stored.Type, stored.Subject));
     }
 
+    [Fact]
+    public async Task An_ongoing_outage_and_its_end_are_stored_the_end_under_the_outages_id()
+    {
+        var server = Start();
+
+        Assert.Equal((2, 0), await PostEventsAsync(server.Client, [
+            """{"id":"oe-1","type":"outage_end","outage":"o-1","end":"2026-11-02T09:30:00+01:00"}""",
+            """{"id":"o-1","type":"outage","service":"tea","customer":"acme","start":"2026-11-02T09:00:00+01:00"}"""]));
+
+        var stored = (await ReadAllAsync(server)).OrderBy(e => e.Id, StringComparer.Ordinal).ToList();
+        Assert.Equal([("o-1", "outage", "tea", "2026-11-02T08:00:00Z"), ("oe-1", "outage_end", "o-1", "2026-11-02T08:30:00Z")],
+            stored.Select(e => (e.Id, e.Type, e.Subject, e.At.ToString())));
+    }
+
     [Theory]
     [InlineData("""{"id":"e-9","ticket":"T-9","type":"created","at":"yesterday","customer":"acme","service":"coffee","priority":"P2","status":"new"}""", "events[1].at")]
     [InlineData("""{"id":"e-9","ticket":"T-9","type":"exploded","at":"2026-11-02T09:00:00Z"}""", "events[1].type")]
     [InlineData("""{"ticket":"T-9","type":"commented","at":"2026-11-02T09:00:00Z","author":"agent","public":true}""", "events[1].id")]
     [InlineData("""{"id":"s-9","type":"survey","customer":"acme","service":"tea","at":"2026-11-02T09:00:00Z","score":"great"}""", "events[1].score")]
     [InlineData("""{"id":"o-9","type":"outage","service":"tea","start":"2026-11-02T09:00:00Z","end":"not a time"}""", "events[1].end")]
+    [InlineData("""{"id":"oe-9","type":"outage_end","end":"2026-11-02T09:30:00Z"}""", "events[1].outage")]
+    [InlineData("""{"id":"oe-9","type":"outage_end","outage":"o-9","end":"2026-11-02T09:30:00Z","service":"tea"}""", "events[1].service")]
     [InlineData("42", "events[1]")]
     public async Task An_invalid_event_refuses_the_whole_batch_naming_its_index_and_field(string invalid, string field)
     {

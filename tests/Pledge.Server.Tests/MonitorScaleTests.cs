@@ -85,7 +85,7 @@ public abstract class MonitorScaleTests<TDatabase> : ServerTest<TDatabase> where
         Assert.True(put.StatusCode == HttpStatusCode.OK, await put.Content.ReadAsStringAsync());
         var monitor = server.Service<LiveMonitor>();
         await monitor.FlushAsync();
-        Assert.Equal((Tickets, Tickets, 0L), (monitor.Status.OpenClocks, monitor.Status.Queued, monitor.Status.Raised));
+        Assert.Equal((Tickets, Tickets, 0L), (monitor.Status.OpenClocks, monitor.Status.Queued, await ClockAlertsAsync(store)));
 
         var instants = expected.Values.Distinct().Order().ToList();
         var stop = Start0 + Duration.FromHours(9);
@@ -102,32 +102,33 @@ public abstract class MonitorScaleTests<TDatabase> : ServerTest<TDatabase> where
         {
             // A tick before the instant nothing new is raised; at the instant everything due is, however many.
             await AdvanceToAsync(time, monitor, instant - Duration.FromTicks(1));
-            Assert.Equal(expectedRaised, monitor.Status.Raised);
+            Assert.Equal(expectedRaised, await ClockAlertsAsync(store));
             await AdvanceToAsync(time, monitor, instant);
             expectedRaised += dueBy[instant];
-            Assert.Equal(expectedRaised, monitor.Status.Raised);
+            Assert.Equal(expectedRaised, await ClockAlertsAsync(store));
         }
 
-        raisedBefore = monitor.Status.Raised;
+        raisedBefore = await ClockAlertsAsync(store);
         await StopAsync(server);
 
         // Down from 09:00 to 09:30: a new server on the same database raises what fell due meanwhile, once.
         time.SetUtcNow(restart.ToDateTimeOffset());
         server = Start(time: time);
         monitor = server.Service<LiveMonitor>();
+        store = await server.StoreAsync();
         await monitor.FlushAsync();
         var overdue = expected.Values.Count(d => d > stop && d <= restart);
         Assert.True(overdue > 0);
-        Assert.Equal(overdue, monitor.Status.Raised);
+        Assert.Equal(raisedBefore + overdue, await ClockAlertsAsync(store));
         expectedRaised = overdue;
         foreach (var instant in instants.Where(i => i > restart))
         {
             await AdvanceToAsync(time, monitor, instant);
             expectedRaised += dueBy[instant];
-            Assert.Equal(expectedRaised, monitor.Status.Raised);
+            Assert.Equal(raisedBefore + expectedRaised, await ClockAlertsAsync(store));
         }
 
-        Assert.Equal(2 * Tickets, raisedBefore + monitor.Status.Raised);
+        Assert.Equal(2 * Tickets, await ClockAlertsAsync(store));
         Assert.Equal(0, monitor.Status.Queued);
 
         // Every alert is stored once, due when worked out by hand, raised then (or at the restart if it fell due while down).
@@ -137,7 +138,7 @@ public abstract class MonitorScaleTests<TDatabase> : ServerTest<TDatabase> where
         while (true)
         {
             var page = await store.Alerts.ReadAsync(new AlertQuery { After = after, Limit = AlertQuery.MaxLimit });
-            foreach (var alert in page)
+            foreach (var alert in page.Where(a => a.Kind != AlertKinds.Budget))
             {
                 Assert.True(expected.Remove(alert.Id, out var due), $"{alert.Id} is not expected, or came twice");
                 Assert.Equal(due, alert.DueAt);
@@ -155,6 +156,13 @@ public abstract class MonitorScaleTests<TDatabase> : ServerTest<TDatabase> where
 
         Assert.Equal(2 * Tickets, seen);
         Assert.Empty(expected);
+    }
+
+    /// <summary>The warnings and breaches stored (the ticket target's budget alerts, raised alongside, left out).</summary>
+    private static async Task<long> ClockAlertsAsync(PledgeStore store)
+    {
+        var counts = await store.Alerts.CountByKindAsync();
+        return counts.GetValueOrDefault(AlertKinds.Warning) + counts.GetValueOrDefault(AlertKinds.Breach);
     }
 
     private static async Task AdvanceToAsync(FakeTimeProvider time, LiveMonitor monitor, Instant instant)

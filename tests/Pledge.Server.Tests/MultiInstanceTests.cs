@@ -45,7 +45,8 @@ public abstract class MultiInstanceTests<TDatabase> : ServerTest<TDatabase> wher
         Assert.Equal(
             ["T-1|corporate/response|1|50%", "T-1|corporate/response|1|75%", "T-1|corporate/response|1|90%", "T-1|corporate/response|1|breach"],
             alerts.Select(a => a.Id).Order(StringComparer.Ordinal));
-        Assert.Equal(4, other.Service<LiveMonitor>().Status.Raised);
+        // The other raised them all: the ticket's four and the budget alerts of its breach (BudgetAlertsTests).
+        Assert.Equal((await store.Alerts.CountByKindAsync()).Values.Sum(), other.Service<LiveMonitor>().Status.Raised);
     }
 
     [Fact]

@@ -75,6 +75,10 @@ public sealed class SecretsInLogsTestsOnSqlite : Security.SecretsInLogsTests<Sql
 
 public sealed class SecretsInLogsTestsOnPostgres : Security.SecretsInLogsTests<PostgresTestDatabase>;
 
+public sealed class BudgetAlertsTestsOnSqlite : BudgetAlertsTests<SqliteTestDatabase>;
+
+public sealed class BudgetAlertsTestsOnPostgres : BudgetAlertsTests<PostgresTestDatabase>;
+
 public sealed class LoginThrottleTestsOnSqlite : Security.LoginThrottleTests<SqliteTestDatabase>;
 
 public sealed class LoginThrottleTestsOnPostgres : Security.LoginThrottleTests<PostgresTestDatabase>;

@@ -9,13 +9,14 @@ public sealed class IncomingEventTests
 {
     [Theory]
     [InlineData("""{"id":"o1","type":"outage","service":"email","start":"2026-03-02T10:00:00+01:00","end":"2026-03-02T10:30:00+01:00"}""", "outage", "email", "2026-03-02T09:00:00Z")]
+    [InlineData("""{"id":"o1-end","type":"outage_end","outage":"o1","end":"2026-03-02T10:30:00+01:00"}""", "outage_end", "o1", "2026-03-02T09:30:00Z")]
     [InlineData("""{"id":"c1","type":"check","service":"vpn","at":"2026-03-02T09:00:00Z","result":"down"}""", "check", "vpn", "2026-03-02T09:00:00Z")]
     [InlineData("""{"id":"d1","type":"delivery","customer":"acme","service":"tea","at":"2026-03-02T09:00:00Z"}""", "delivery", "acme", "2026-03-02T09:00:00Z")]
     [InlineData("""{"id":"s1","type":"survey","customer":"acme","at":"2026-03-02T09:00:00Z","score":4}""", "survey", "acme", "2026-03-02T09:00:00Z")]
     [InlineData("""{"id":"v1","type":"evidence","term":"passwords","subject":"alice","at":"2026-03-02T09:00:00Z","compliant":true}""", "evidence", "passwords", "2026-03-02T09:00:00Z")]
     [InlineData("""{"id":"x1","type":"sample","series":"queue-length","at":"2026-03-02T09:00:00Z","value":12}""", "sample", "queue-length", "2026-03-02T09:00:00Z")]
     [InlineData("""{"id":"a1","type":"action","action":"A-7","customer":"acme","at":"2026-03-02T09:00:00Z","title":"Add a second VPN gateway"}""", "action", "A-7", "2026-03-02T09:00:00Z")]
-    public void A_measure_event_is_about_its_service_customer_term_series_or_action(string line, string type, string subject, string at)
+    public void A_measure_event_is_about_its_service_outage_customer_term_series_or_action(string line, string type, string subject, string at)
     {
         var read = MeasureEventReader.ReadLine(line, 1);
         Assert.Null(read.Problem);

@@ -34,7 +34,8 @@ public static class AvailabilityCalculator
     /// <summary>Measures one scope in one period.</summary>
     /// <param name="serviceHours">The agreed service hours; durations are business time of this calendar.</param>
     /// <param name="period">The period, [start, end); bounded.</param>
-    /// <param name="outages">Outage records of the scope (any order; those outside the period are left out of the result).</param>
+    /// <param name="outages">Outage records of the scope (any order; those outside the period are left out of the result).
+    /// An ongoing one (no end) counts up to the end of <paramref name="period"/>: pass the period as measured so far.</param>
     /// <param name="rules">The agreement's rules.</param>
     /// <param name="checks">Check results of the scope, if it is monitored; include the ones just before the period, which may hold into it.</param>
     /// <exception cref="ArgumentException">An outage ends before it starts, the period is unbounded, or a rule is out of range.</exception>
@@ -58,7 +59,7 @@ public static class AvailabilityCalculator
                 throw new ArgumentException("The outages must not contain null.", nameof(outages));
             }
 
-            if (outage.End < outage.Start)
+            if (outage.End is { } end && end < outage.Start)
             {
                 throw new ArgumentException($"Outage '{outage.Id}' ends ({outage.End}) before it starts ({outage.Start}).", nameof(outages));
             }
@@ -110,7 +111,7 @@ public static class AvailabilityCalculator
     private static int CompareOutages(Outage a, Outage b)
     {
         var c = a.Start.CompareTo(b.Start);
-        if (c == 0) { c = a.End.CompareTo(b.End); }
+        if (c == 0) { c = Nullable.Compare(a.End, b.End); }
         if (c == 0) { c = string.CompareOrdinal(a.Id, b.Id); }
         if (c == 0) { c = a.Impact.CompareTo(b.Impact); }
         if (c == 0) { c = a.Planned.CompareTo(b.Planned); }
@@ -145,7 +146,8 @@ public static class AvailabilityCalculator
         public void Add(Outage outage)
         {
             var start = Math.Max(outage.Start.ToUnixTimeTicks(), _from);
-            var end = Math.Min(outage.End.ToUnixTimeTicks(), _to);
+            // An ongoing outage counts up to the end of what is measured (the report's instant or the period's end).
+            var end = Math.Min(outage.End?.ToUnixTimeTicks() ?? _to, _to);
             if (start >= end)
             {
                 return;
@@ -154,7 +156,7 @@ public static class AvailabilityCalculator
             var treatment =
                 calendar.ElapsedTicks(start, end) == 0 ? OutageTreatment.OutsideServiceHours
                 : IsExcludedMaintenance(outage, rules) ? OutageTreatment.ExcludedPlanned
-                : outage.End - outage.Start < rules.MinimumOutage ? OutageTreatment.IgnoredShort
+                : outage.EndAsOf(period.End) - outage.Start < rules.MinimumOutage ? OutageTreatment.IgnoredShort
                 : OutageTreatment.Counted;
             var index = _outages.Count;
             _outages.Add(new Classified(outage, treatment, WeightOf(outage.Impact, rules)));

@@ -15,7 +15,7 @@ namespace Pledge.Measures;
 
 /// <summary>
 /// Reads measure events as JSON lines (the schema is in <c>docs/events.md</c>): one object per line with an
-/// <c>id</c> and a <c>type</c> of <c>outage</c>, <c>check</c>, <c>delivery</c>, <c>survey</c>, <c>evidence</c>,
+/// <c>id</c> and a <c>type</c> of <c>outage</c>, <c>outage_end</c>, <c>check</c>, <c>delivery</c>, <c>survey</c>, <c>evidence</c>,
 /// <c>sample</c> or <c>action</c>.
 /// </summary>
 /// <remarks>
@@ -26,7 +26,7 @@ namespace Pledge.Measures;
 public static class MeasureEventReader
 {
     /// <summary>The event types this reader knows.</summary>
-    public static ImmutableArray<string> Types { get; } = ["outage", "check", "delivery", "survey", "evidence", "sample", "action"];
+    public static ImmutableArray<string> Types { get; } = ["outage", "outage_end", "check", "delivery", "survey", "evidence", "sample", "action"];
 
     /// <summary>Whether <paramref name="type"/> names a measure event (not a ticket event).</summary>
     public static bool IsMeasureType(string? type) => type is not null && Types.Contains(type, StringComparer.Ordinal);
@@ -92,6 +92,7 @@ public static class MeasureEventReader
             object? read = type switch
             {
                 "outage" => Outage(fields, id!),
+                "outage_end" => OutageEnd(fields, id!),
                 "check" => Check(fields, id!),
                 "delivery" => Delivery(fields, id!),
                 "survey" => Survey(fields, id!),
@@ -141,13 +142,14 @@ public static class MeasureEventReader
     {
         var service = f.Text("service", required: true);
         var start = f.Instant("start", required: true);
-        var end = f.Instant("end", required: true);
+        // Without an end the outage is ongoing; an outage_end event ends it later.
+        var end = f.Instant("end");
         if (start is { } s && end is { } e && e < s)
         {
             f.Fail("end", $"\"end\" is before \"start\"");
         }
 
-        return new Outage(id, service ?? string.Empty, start ?? default, end ?? default)
+        return new Outage(id, service ?? string.Empty, start ?? default, end)
         {
             Customer = f.Text("customer"),
             Site = f.Text("site"),
@@ -157,6 +159,9 @@ public static class MeasureEventReader
             Description = f.Text("description"),
         };
     }
+
+    private static OutageEnd OutageEnd(Fields f, string id) =>
+        new(id, f.Text("outage", required: true) ?? string.Empty, f.Instant("end", required: true) ?? default);
 
     private static CheckResult Check(Fields f, string id) =>
         new(id, f.Text("service", required: true) ?? string.Empty, f.Instant("at", required: true) ?? default,

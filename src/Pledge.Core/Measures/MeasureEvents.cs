@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using NodaTime;
 using Pledge.Actions;
 using Pledge.Availability;
 using Pledge.Compliance;
@@ -13,11 +14,15 @@ namespace Pledge.Measures;
 /// responses, compliance evidence, series samples, and corrective actions. Idempotent by event id: an id seen
 /// again (of any type) is ignored, so feeding the same file twice changes nothing.
 /// </summary>
+/// <remarks>Outage ends (<see cref="OutageEnd"/>) are joined to their outages when built, whatever the order they
+/// came in: an outage's end is the earliest of its own <c>end</c> and the ends naming it that are not before its
+/// start; an end naming no outage waits (it is kept in <see cref="OutageEnds"/> and changes nothing).</remarks>
 public sealed class MeasureEvents
 {
     private MeasureEvents(Builder builder)
     {
-        Outages = builder.Outages.ToImmutable();
+        OutageEnds = builder.OutageEnds.ToImmutable();
+        Outages = Joined(builder.Outages, OutageEnds);
         Checks = [.. builder.Checks.OrderBy(c => c.At).ThenBy(c => c.Id, StringComparer.Ordinal)];
         Deliveries = builder.Deliveries.ToImmutable();
         Surveys = builder.Surveys.ToImmutable();
@@ -31,6 +36,9 @@ public sealed class MeasureEvents
 
     /// <summary>Outage records.</summary>
     public ImmutableArray<Outage> Outages { get; }
+
+    /// <summary>Ends of outages recorded apart from them (already joined into <see cref="Outages"/>).</summary>
+    public ImmutableArray<OutageEnd> OutageEnds { get; }
 
     /// <summary>Check results, in time order.</summary>
     public ImmutableArray<CheckResult> Checks { get; }
@@ -51,7 +59,44 @@ public sealed class MeasureEvents
     public ImmutableArray<CorrectiveAction> Actions { get; }
 
     /// <summary>How many events there are.</summary>
-    public int Count => Outages.Length + Checks.Length + Deliveries.Length + Surveys.Length + Evidence.Length + Samples.Length + Actions.Length;
+    public int Count => Outages.Length + OutageEnds.Length + Checks.Length + Deliveries.Length + Surveys.Length + Evidence.Length + Samples.Length + Actions.Length;
+
+    /// <summary>The outages with the earliest end each was given (their own or an <see cref="OutageEnd"/>'s).</summary>
+    private static ImmutableArray<Outage> Joined(ImmutableArray<Outage>.Builder outages, ImmutableArray<OutageEnd> ends)
+    {
+        if (ends.IsEmpty)
+        {
+            return outages.ToImmutable();
+        }
+
+        var earliest = new Dictionary<string, List<Instant>>(StringComparer.Ordinal);
+        foreach (var end in ends)
+        {
+            if (!earliest.TryGetValue(end.Outage, out var list))
+            {
+                earliest[end.Outage] = list = [];
+            }
+
+            list.Add(end.End);
+        }
+
+        var joined = ImmutableArray.CreateBuilder<Outage>(outages.Count);
+        foreach (var outage in outages)
+        {
+            var end = outage.End;
+            if (earliest.TryGetValue(outage.Id, out var candidates))
+            {
+                foreach (var candidate in candidates.Where(c => c >= outage.Start))
+                {
+                    end = end is { } known && known <= candidate ? known : candidate;
+                }
+            }
+
+            joined.Add(end == outage.End ? outage : outage with { End = end });
+        }
+
+        return joined.MoveToImmutable();
+    }
 
     /// <summary>Collects events, keeping the first of each id.</summary>
     public sealed class Builder
@@ -59,6 +104,8 @@ public sealed class MeasureEvents
         private readonly HashSet<string> _ids = new(StringComparer.Ordinal);
 
         internal ImmutableArray<Outage>.Builder Outages { get; } = ImmutableArray.CreateBuilder<Outage>();
+
+        internal ImmutableArray<OutageEnd>.Builder OutageEnds { get; } = ImmutableArray.CreateBuilder<OutageEnd>();
 
         internal List<CheckResult> Checks { get; } = [];
 
@@ -82,6 +129,7 @@ public sealed class MeasureEvents
             var id = measureEvent switch
             {
                 Outage e => e.Id,
+                OutageEnd e => e.Id,
                 CheckResult e => e.Id,
                 Delivery e => e.Id,
                 SurveyResponse e => e.Id,
@@ -98,6 +146,7 @@ public sealed class MeasureEvents
             switch (measureEvent)
             {
                 case Outage e: Outages.Add(e); break;
+                case OutageEnd e: OutageEnds.Add(e); break;
                 case CheckResult e: Checks.Add(e); break;
                 case Delivery e: Deliveries.Add(e); break;
                 case SurveyResponse e: Surveys.Add(e); break;

@@ -9,8 +9,9 @@ using Pledge.Tickets;
 namespace Pledge.Server.Monitoring;
 
 /// <summary>
-/// The live monitor: keeps the next alert (warning or breach) of every open ticket clock in a timer queue and raises
-/// each at its instant, through one timer of the injected <see cref="TimeProvider"/> armed for the earliest.
+/// The live monitor: keeps the next alert (warning or breach) of every open ticket clock, and the next budget alert
+/// of every target with an error budget (<see cref="BudgetWatches"/>), in a timer queue and raises each at its
+/// instant, through one timer of the injected <see cref="TimeProvider"/> armed for the earliest.
 /// </summary>
 /// <remarks>
 /// <para>All its state belongs to one loop that takes signals from a channel: the timer's, events appended by any
@@ -50,6 +51,7 @@ internal sealed partial class LiveMonitor : BackgroundService
     private readonly Dictionary<string, ClockWatch[]> _tickets = new(StringComparer.Ordinal);
     private readonly PriorityQueue<ClockWatch, Instant> _queue = new();
     private readonly HashSet<string> _pendingTickets = new(StringComparer.Ordinal);
+    private readonly BudgetWatches _budgets = new();
     private List<AlertRecord> _unrecorded = [];
     private ServiceLevelRepository? _repository;
     private bool _rebuildPending = true;
@@ -87,9 +89,17 @@ internal sealed partial class LiveMonitor : BackgroundService
     public void EventsStored(IEnumerable<IncomingEvent> events)
     {
         ArgumentNullException.ThrowIfNull(events);
-        if (events.Any(e => TicketTypes.Contains(e.Type)))
+        var stored = events as IReadOnlyCollection<IncomingEvent> ?? [.. events];
+        if (stored.Any(e => TicketTypes.Contains(e.Type)))
         {
             _follower.Wake();
+        }
+
+        // Measure events change measure budgets (ticket budgets hear of tickets through the follower). Those other
+        // instances store are planned at their next rebuild: the follower hands on tickets only.
+        if (BudgetWatches.Affected(stored.Select(e => e.Type)).Measures)
+        {
+            Post(new BudgetSignal(measures: true, tickets: false));
         }
     }
 
@@ -122,7 +132,15 @@ internal sealed partial class LiveMonitor : BackgroundService
         var reader = _signals.Reader;
         var flushes = new List<FlushSignal>();
         Post(Signal.Wake);
-        var following = _follower.RunAsync(tickets => Post(new TicketsSignal(tickets)), RepositoryChanged, stoppingToken);
+        // Tickets from any instance change the ticket budgets too (planned at most once a minute for events).
+        var following = _follower.RunAsync(
+            tickets =>
+            {
+                Post(new TicketsSignal(tickets));
+                Post(new BudgetSignal(measures: false, tickets: true));
+            },
+            RepositoryChanged,
+            stoppingToken);
         try
         {
             while (await reader.WaitToReadAsync(stoppingToken).ConfigureAwait(false))
@@ -133,6 +151,9 @@ internal sealed partial class LiveMonitor : BackgroundService
                     {
                         case TicketsSignal tickets:
                             _pendingTickets.UnionWith(tickets.Tickets);
+                            break;
+                        case BudgetSignal budget:
+                            _budgets.Changed(budget.Measures, budget.Tickets);
                             break;
                         case FlushSignal flush:
                             flushes.Add(flush);
@@ -201,6 +222,10 @@ internal sealed partial class LiveMonitor : BackgroundService
             }
 
             await FireDueAsync(store, cancellationToken).ConfigureAwait(false);
+
+            // Budgets after the clocks' alerts, so a breach raised now counts in them; what they find due is raised at once.
+            await _budgets.PlanAsync(store, _repository, Now(), Retire, InstallBudget, cancellationToken).ConfigureAwait(false);
+            await FireDueAsync(store, cancellationToken).ConfigureAwait(false);
             _failing = false;
         }
         catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
@@ -226,6 +251,7 @@ internal sealed partial class LiveMonitor : BackgroundService
 
         _tickets.Clear();
         _queue.Clear();
+        _budgets.Reset();
         _queued = 0;
         _openClocks = 0;
         _repository = null;
@@ -361,6 +387,7 @@ internal sealed partial class LiveMonitor : BackgroundService
             }
         }
 
+        _budgets.Recorded(batch);
         _raised += recorded.Count;
         if (recorded.Count > 0)
         {
@@ -406,6 +433,10 @@ internal sealed partial class LiveMonitor : BackgroundService
         {
             next = retry;
         }
+        else if (_retryAt is null && _budgets.WakeAt is { } budgets && (next is null || budgets < next))
+        {
+            next = budgets;
+        }
 
         if (next is not { } wake)
         {
@@ -449,6 +480,19 @@ internal sealed partial class LiveMonitor : BackgroundService
         foreach (var watch in watches)
         {
             _openClocks += watch.Open ? 1 : 0;
+            if (watch.NextDue is { } due)
+            {
+                _queue.Enqueue(watch, due);
+                _queued++;
+            }
+        }
+    }
+
+    /// <summary>Queues budget watches (<see cref="BudgetWatches"/>): their alerts share the clocks' timer.</summary>
+    private void InstallBudget(ClockWatch[] watches)
+    {
+        foreach (var watch in watches)
+        {
             if (watch.NextDue is { } due)
             {
                 _queue.Enqueue(watch, due);

@@ -105,7 +105,7 @@ internal sealed record AvailabilityCase(
         text.Append(CultureInfo.InvariantCulture, $"seed {Seed}, calendar {CalendarName}, period {Iso.InZone(Period.Start, zone)} – {Iso.InZone(Period.End, zone)}\n  rules {Rules}\n");
         foreach (var o in Outages)
         {
-            text.Append(CultureInfo.InvariantCulture, $"  outage {o.Id} {Iso.InZone(o.Start, zone)} – {Iso.InZone(o.End, zone)} {o.Impact} planned={o.Planned} announced={o.AnnouncedAt}\n");
+            text.Append(CultureInfo.InvariantCulture, $"  outage {o.Id} {Iso.InZone(o.Start, zone)} – {(o.End is { } end ? Iso.InZone(end, zone) : "ongoing")} {o.Impact} planned={o.Planned} announced={o.AnnouncedAt}\n");
         }
 
         text.Append(CultureInfo.InvariantCulture, $"  {Checks?.Count.ToString(CultureInfo.InvariantCulture) ?? "no"} checks");

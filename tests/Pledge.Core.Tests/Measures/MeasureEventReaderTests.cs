@@ -213,11 +213,11 @@ public sealed class MeasureEventReaderTests
         { """{"id":"","type":"outage"}""", "id", "\"id\": \"\" is not a non-empty text" },
         { """{"id":7,"type":"outage"}""", "id", "\"id\": 7 is not a non-empty text" },
         { """{"id":"x"}""", "type", "\"type\" is required" },
-        { """{"id":"x","type":"incident"}""", "type", "\"type\": \"incident\" is not a measure event type (outage, check, delivery, survey, evidence, sample, action); ticket events go in their own file" },
+        { """{"id":"x","type":"incident"}""", "type", "\"type\": \"incident\" is not a measure event type (outage, outage_end, check, delivery, survey, evidence, sample, action); ticket events go in their own file" },
         // Outage.
         { """{"id":"o","type":"outage","start":"2026-11-02T08:20Z","end":"2026-11-02T08:45Z"}""", "service", "\"service\" is required" },
         { """{"id":"o","type":"outage","service":"tea","end":"2026-11-02T08:45Z"}""", "start", "\"start\" is required" },
-        { """{"id":"o","type":"outage","service":"tea","start":"2026-11-02T08:20Z"}""", "end", "\"end\" is required" },
+        { """{"id":"o","type":"outage_end","end":"2026-11-02T08:45Z"}""", "outage", "\"outage\" is required" },
         { """{"id":"o","type":"outage","service":"tea","start":"yesterday","end":"2026-11-02T08:45Z"}""", "start", "\"start\": \"yesterday\" is not an instant (ISO-8601 with offset)" },
         { """{"id":"o","type":"outage","service":"tea","start":"2026-11-02T08:20:00","end":"2026-11-02T08:45Z"}""", "start", "\"start\": \"2026-11-02T08:20:00\" is not an instant (ISO-8601 with offset)" },
         { """{"id":"o","type":"outage","service":"tea","start":"2026-11-02T08:45Z","end":"2026-11-02T08:20Z"}""", "end", "\"end\" is before \"start\"" },
@@ -295,7 +295,7 @@ public sealed class MeasureEventReaderTests
     public void A_ticket_event_in_a_measure_file_is_rejected_with_where_it_belongs(string line, string type)
     {
         Assert.Equal(
-            new MeasureEventProblem(7, "type", $"\"type\": \"{type}\" is not a measure event type (outage, check, delivery, survey, evidence, sample, action); ticket events go in their own file"),
+            new MeasureEventProblem(7, "type", $"\"type\": \"{type}\" is not a measure event type (outage, outage_end, check, delivery, survey, evidence, sample, action); ticket events go in their own file"),
             Problem(line));
     }
 
@@ -362,7 +362,7 @@ public sealed class MeasureEventReaderTests
     [Fact]
     public void The_reader_knows_seven_types()
     {
-        Assert.Equal(["outage", "check", "delivery", "survey", "evidence", "sample", "action"], MeasureEventReader.Types.ToArray());
+        Assert.Equal(["outage", "outage_end", "check", "delivery", "survey", "evidence", "sample", "action"], MeasureEventReader.Types.ToArray());
         Assert.False(MeasureEventReader.IsMeasureType("Outage"));
         Assert.False(MeasureEventReader.IsMeasureType(null));
     }

@@ -413,6 +413,27 @@ public sealed class ServiceReportTests
     }
 
     [Fact]
+    public void An_ongoing_outage_counts_up_to_the_report_instant_and_its_end_event_ends_it()
+    {
+        var repository = RepositoryKit.ValidCorporate("{ kind: availability, calendar: office, objective: 99% }");
+        var november = SampleMonth.Period("2026-11");
+        var builder = new MeasureEvents.Builder();
+        // Monday 2 November from 09:00 in Berlin, still going on.
+        builder.Add(new Outage("o", "tea", Iso.Instant("2026-11-02T09:00:00+01:00"), null));
+        var ongoing = builder.Build();
+        builder.Add(new OutageEnd("o-end", "o", Iso.Instant("2026-11-02T09:30:00+01:00")));
+        var ended = builder.Build();
+
+        double Spent(MeasureEvents events, string at) =>
+            MeasureReport.Build(repository, events, november, Iso.Instant(at)).Single(r => r.Customer == "acme" && r.Service == "tea").Budget!.Spent;
+
+        // Up to the report's instant; after the month, up to its end: every office hour from the first (21 days of 8 hours).
+        Assert.Equal(75, Spent(ongoing, "2026-11-02T10:15:00+01:00"), 9);
+        Assert.Equal(21 * 8 * 60, Spent(ongoing, "2026-12-05T00:00:00+01:00"), 9);
+        Assert.Equal(30, Spent(ended, "2026-11-02T10:15:00+01:00"), 9);
+    }
+
+    [Fact]
     public void A_period_not_begun_at_the_report_instant_has_no_row_and_a_period_under_way_is_measured_up_to_it()
     {
         var repository = RepositoryKit.ValidCorporate("{ kind: availability, calendar: office, objective: 99% }");

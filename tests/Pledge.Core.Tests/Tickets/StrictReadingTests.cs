@@ -45,6 +45,7 @@ public sealed class StrictReadingTests
     [Theory]
     [InlineData("""{"id":"d1","type":"delivery","customer":"acme","service":"tea","at":"2026-03-02T09:00Z","colour":"red"}""", "colour", "\"colour\" is not a field of delivery events (id, type, quantity, customer, service, at, slot)")]
     [InlineData("""{"id":"o1","type":"outage","service":"tea","start":"2026-03-02T09:00Z","end":"2026-03-02T10:00Z","at":"2026-03-02T09:00Z"}""", "at", "\"at\" is not a field of outage events (id, type, service, start, end, customer, site, impact, planned, announced, description)")]
+    [InlineData("""{"id":"e1","type":"outage_end","outage":"o1","end":"2026-03-02T10:00Z","service":"tea"}""", "service", "\"service\" is not a field of outage_end events (id, type, outage, end)")]
     [InlineData("""{"id":"s1","type":"survey","customer":"acme","at":"2026-03-02T09:00Z","score":4,"score":5}""", "score", "\"score\" appears twice")]
     public void A_measure_event_with_a_field_its_type_does_not_read_is_a_problem_naming_it(string line, string field, string message)
     {

@@ -127,7 +127,8 @@ internal static class HtmlCharts
         {
             var outage = effect.Outage;
             var about = string.IsNullOrWhiteSpace(outage.Description) ? string.Empty : $": {outage.Description}";
-            spans.Add(new SvgSpan(outage.Start, outage.End, SvgSpanKind.Excluded, $"{outage.Id}, planned maintenance {Range(outage.Start, outage.End, zone)}, excluded{about}"));
+            var end = outage.EndAsOf(result.Period.End);
+            spans.Add(new SvgSpan(outage.Start, end, SvgSpanKind.Excluded, $"{outage.Id}, planned maintenance {Range(outage.Start, end, zone)}{(outage.IsOngoing ? " (ongoing)" : string.Empty)}, excluded{about}"));
         }
 
         foreach (var unknown in result.UnknownIntervals)
@@ -138,7 +139,7 @@ internal static class HtmlCharts
         foreach (var segment in result.Segments)
         {
             var outages = result.Outages
-                .Where(o => o.Treatment == OutageTreatment.Counted && o.Outage.Start < segment.End && o.Outage.End > segment.Start)
+                .Where(o => o.Treatment == OutageTreatment.Counted && o.Outage.Start < segment.End && o.Outage.EndAsOf(result.Period.End) > segment.Start)
                 .Select(o => o.Outage.Id)
                 .ToList();
             var weight = segment.Weight >= 1 ? "counted in full" : $"counted at {Percent(segment.Weight)}";

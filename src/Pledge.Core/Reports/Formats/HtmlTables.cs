@@ -198,7 +198,7 @@ internal static class HtmlTables
             };
             var impact = outage.Impact.ToString().ToLowerInvariant() + (outage.Planned ? ", planned" : string.Empty);
             html.Append(CultureInfo.InvariantCulture,
-                $"<tr><td>{E(outage.Id)}</td><td>{E(Range(outage.Start, outage.End, zone))}</td><td>{E(impact)}</td><td>{E(treatment)}</td><td class=\"n\">{E(Span(effect.Counted))}</td><td>{E(outage.Description)}</td></tr>\n");
+                $"<tr><td>{E(outage.Id)}</td><td>{E(outage.End is { } end ? Range(outage.Start, end, zone) : $"since {When(outage.Start, zone)} (ongoing)")}</td><td>{E(impact)}</td><td>{E(treatment)}</td><td class=\"n\">{E(Span(effect.Counted))}</td><td>{E(outage.Description)}</td></tr>\n");
         }
 
         html.Append("</tbody>\n</table>\n");

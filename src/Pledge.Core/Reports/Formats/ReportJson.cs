@@ -107,7 +107,7 @@ public static class ReportJson
             excludedMinutes = a.Excluded.TotalMinutes,
             outages = a.Outages.Select(o => new
             {
-                id = o.Outage.Id, start = at(o.Outage.Start, agreement), end = at(o.Outage.End, agreement), impact = o.Outage.Impact.ToString().ToLowerInvariant(),
+                id = o.Outage.Id, start = at(o.Outage.Start, agreement), end = o.Outage.End is { } end ? at(end, agreement) : null, ongoing = o.Outage.IsOngoing, impact = o.Outage.Impact.ToString().ToLowerInvariant(),
                 planned = o.Outage.Planned, treatment = Treatment(o.Treatment), weight = o.Weight, countedMinutes = Math.Round(o.Counted.TotalMinutes, 4),
             }),
             unknown = a.UnknownIntervals.Select(u => new { start = at(u.Start, agreement), end = at(u.End, agreement) }),
