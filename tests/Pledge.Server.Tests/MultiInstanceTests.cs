@@ -89,6 +89,37 @@ public abstract class MultiInstanceTests<TDatabase> : ServerTest<TDatabase> wher
         Assert.Empty(await (await other.StoreAsync()).Alerts.ReadAsync(new AlertQuery { Ticket = "T-1" }));
     }
 
+    [Fact]
+    public async Task An_open_outage_posted_to_one_instance_has_the_other_raise_its_budget_alert_at_the_predicted_instant()
+    {
+        // ACME's availability budget in November is 63 minutes: a full outage of its tea from 09:00 spends half of it
+        // at 09:31:30 (BudgetAlertsTests).
+        var time = new FakeTimeProvider(At("2026-11-30T09:00:00+01:00"));
+        var one = Start(time: time);
+        var other = Start(time: time);
+        await PutSampleRepositoryAsync(one.Client);
+        await HearAsync(other, time, () => other.Service<LiveMonitor>().Status.State == "running");
+        time.SetUtcNow(At("2026-11-30T09:10:00+01:00"));
+
+        var response = await one.Client.PostAsync("/api/v1/events", Json("""{"id":"o-1","type":"outage","service":"tea","customer":"acme","start":"2026-11-30T09:00:00+01:00"}"""));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+
+        var halfSpent = Instant.FromDateTimeOffset(At("2026-11-30T09:31:30+01:00"));
+        await HearAsync(other, time, () => other.Service<LiveMonitor>().Status.NextDue == halfSpent);
+        await StopAsync(one);
+        time.SetUtcNow(At("2026-11-30T09:31:30+01:00"));
+        await other.Service<LiveMonitor>().FlushAsync();
+
+        // The first instance was stopped before 09:31:30: the other raised the half-spent alert (the burn-rate ones
+        // fell due at once, raised by whichever instance came first).
+        var store = await other.StoreAsync();
+        var budget = await store.Alerts.ReadAsync(new AlertQuery { Kind = AlertKinds.Budget, Limit = AlertQuery.MaxLimit });
+        var alert = Assert.Single(budget, a => a.Threshold == "50%");
+        Assert.Equal("budget|acme-gold/availability|acme|tea|2026-11|50%", alert.Id);
+        Assert.Equal(halfSpent, alert.FiredAt);
+        Assert.DoesNotContain(budget, a => a.Threshold is "75%" or "90%" or "100%");
+    }
+
     /// <summary>Waits (real time, polling) until <paramref name="heard"/>; on SQLite the other's interval is moved on
     /// the fake clock, as time would pass; on PostgreSQL the clock stays put, so only a notification can wake it.</summary>
     private async Task HearAsync(PledgeTestServer server, FakeTimeProvider time, Func<bool> heard)

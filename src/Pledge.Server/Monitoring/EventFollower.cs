@@ -53,7 +53,8 @@ internal sealed partial class EventFollower(PledgeDatabase database, TimeProvide
     private readonly List<Hole> _holes = [];
     private long? _mark;
     private long? _revision;
-    private Action<IReadOnlyCollection<string>>? _handOn;
+    private Action<IReadOnlyCollection<string>, bool>? _handOn;
+    private bool _measuresSeen;
     private Action? _repositoryChanged;
 
     /// <summary>Asks for a catch-up as soon as possible (this instance appended events). Returns at once; thread-safe.</summary>
@@ -61,14 +62,14 @@ internal sealed partial class EventFollower(PledgeDatabase database, TimeProvide
 
     /// <summary>
     /// Follows the log until <paramref name="cancellationToken"/> is cancelled, handing the tickets of the events it
-    /// reads to <paramref name="tickets"/>, and telling <paramref name="repositoryChanged"/> when the stored
+    /// reads to <paramref name="handOn"/> with whether any measure event was among them (measure budgets change), and telling <paramref name="repositoryChanged"/> when the stored
     /// repository changed (another instance stored a new one), one catch-up at a time.
     /// </summary>
-    public async Task RunAsync(Action<IReadOnlyCollection<string>> tickets, Action repositoryChanged, CancellationToken cancellationToken)
+    public async Task RunAsync(Action<IReadOnlyCollection<string>, bool> handOn, Action repositoryChanged, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(tickets);
+        ArgumentNullException.ThrowIfNull(handOn);
         ArgumentNullException.ThrowIfNull(repositoryChanged);
-        _handOn = tickets;
+        _handOn = handOn;
         _repositoryChanged = repositoryChanged;
         PledgeStore store;
         try
@@ -129,6 +130,7 @@ internal sealed partial class EventFollower(PledgeDatabase database, TimeProvide
             var store = await database.GetAsync().WaitAsync(cancellationToken).ConfigureAwait(false);
             var now = Instant.FromDateTimeOffset(time.GetUtcNow());
             var tickets = new HashSet<string>(StringComparer.Ordinal);
+            _measuresSeen = false;
 
             // The repository first: a rebuild (asked for now, or about to run when skipping) reads it after this.
             var revision = await store.Documents.RevisionAsync(cancellationToken).ConfigureAwait(false);
@@ -149,9 +151,9 @@ internal sealed partial class EventFollower(PledgeDatabase database, TimeProvide
                 _repositoryChanged?.Invoke();
             }
 
-            if (handOn && tickets.Count > 0)
+            if (handOn && (tickets.Count > 0 || _measuresSeen))
             {
-                _handOn?.Invoke(tickets);
+                _handOn?.Invoke(tickets, _measuresSeen);
             }
         }
         finally
@@ -239,11 +241,20 @@ internal sealed partial class EventFollower(PledgeDatabase database, TimeProvide
         }
     }
 
-    private static void Collect(AppendedEvent e, HashSet<string>? tickets)
+    private void Collect(AppendedEvent e, HashSet<string>? tickets)
     {
-        if (tickets is not null && TicketTypes.Contains(e.Type))
+        if (tickets is null)
+        {
+            return;
+        }
+
+        if (TicketTypes.Contains(e.Type))
         {
             tickets.Add(e.Subject);
+        }
+        else
+        {
+            _measuresSeen |= BudgetWatches.Affected([e.Type]).Measures;
         }
     }
 

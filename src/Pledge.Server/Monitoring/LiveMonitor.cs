@@ -89,17 +89,12 @@ internal sealed partial class LiveMonitor : BackgroundService
     public void EventsStored(IEnumerable<IncomingEvent> events)
     {
         ArgumentNullException.ThrowIfNull(events);
-        var stored = events as IReadOnlyCollection<IncomingEvent> ?? [.. events];
-        if (stored.Any(e => TicketTypes.Contains(e.Type)))
+        // Tickets re-plan their clocks and the ticket budgets, measure events the measure budgets: both come through
+        // the follower, which hears of other instances' events the same way.
+        var (measures, tickets) = BudgetWatches.Affected(events.Select(e => e.Type));
+        if (measures || tickets)
         {
             _follower.Wake();
-        }
-
-        // Measure events change measure budgets (ticket budgets hear of tickets through the follower). Those other
-        // instances store are planned at their next rebuild: the follower hands on tickets only.
-        if (BudgetWatches.Affected(stored.Select(e => e.Type)).Measures)
-        {
-            Post(new BudgetSignal(measures: true, tickets: false));
         }
     }
 
@@ -134,10 +129,17 @@ internal sealed partial class LiveMonitor : BackgroundService
         Post(Signal.Wake);
         // Tickets from any instance change the ticket budgets too (planned at most once a minute for events).
         var following = _follower.RunAsync(
-            tickets =>
+            (tickets, measures) =>
             {
-                Post(new TicketsSignal(tickets));
-                Post(new BudgetSignal(measures: false, tickets: true));
+                if (tickets.Count > 0)
+                {
+                    Post(new TicketsSignal(tickets));
+                }
+
+                if (tickets.Count > 0 || measures)
+                {
+                    Post(new BudgetSignal(measures, tickets: tickets.Count > 0));
+                }
             },
             RepositoryChanged,
             stoppingToken);
