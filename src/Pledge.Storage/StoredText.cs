@@ -52,10 +52,13 @@ internal static class StoredText
     private static bool IsStorable(string value)
     {
         var span = value.AsSpan();
-        return !span.Contains('\0') && (span.IndexOfAnyInRange('\uD800', '\uDFFF') < 0 || IsWellPaired(span));
+
+        // Fast path: most text has no surrogates at all.
+        return !span.Contains('\0') && (span.IndexOfAnyInRange('\uD800', '\uDFFF') < 0 || FirstUnpaired(span) < 0);
     }
 
-    private static bool IsWellPaired(ReadOnlySpan<char> span)
+    /// <summary>Where the first half of a surrogate pair stands alone, or -1.</summary>
+    private static int FirstUnpaired(ReadOnlySpan<char> span)
     {
         for (var i = 0; i < span.Length; i++)
         {
@@ -65,40 +68,26 @@ internal static class StoredText
             }
             else if (char.IsSurrogate(span[i]))
             {
-                return false;
+                return i;
             }
         }
 
-        return true;
+        return -1;
     }
 
     private static void RequireStorable(string value, string field, string parameter)
     {
-        var span = value.AsSpan();
-        if (span.Contains('\0'))
-        {
-            throw new ArgumentException($"{field} contains the character U+0000, which PostgreSQL cannot store", parameter);
-        }
-
-        // Fast path: most text has no surrogates at all.
-        var index = span.IndexOfAnyInRange('\uD800', '\uDFFF');
-        if (index < 0)
+        if (IsStorable(value))
         {
             return;
         }
 
-        for (var i = index; i < span.Length; i++)
+        if (value.Contains('\0', StringComparison.Ordinal))
         {
-            var c = span[i];
-            if (char.IsHighSurrogate(c) && i + 1 < span.Length && char.IsLowSurrogate(span[i + 1]))
-            {
-                i++;
-            }
-            else if (char.IsSurrogate(c))
-            {
-                throw new ArgumentException(
-                    string.Create(CultureInfo.InvariantCulture, $"{field} holds half a surrogate pair at character {i}: it is not text"), parameter);
-            }
+            throw new ArgumentException($"{field} contains the character U+0000, which PostgreSQL cannot store", parameter);
         }
+
+        throw new ArgumentException(
+            string.Create(CultureInfo.InvariantCulture, $"{field} holds half a surrogate pair at character {FirstUnpaired(value)}: it is not text"), parameter);
     }
 }
