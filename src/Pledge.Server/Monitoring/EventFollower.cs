@@ -55,10 +55,20 @@ internal sealed partial class EventFollower(PledgeDatabase database, TimeProvide
     private long? _revision;
     private Action<IReadOnlyCollection<string>, bool>? _handOn;
     private bool _measuresSeen;
+    private int _lookAtRepository = 1;
     private Action? _repositoryChanged;
 
     /// <summary>Asks for a catch-up as soon as possible (this instance appended events). Returns at once; thread-safe.</summary>
     public void Wake() => _wake.Writer.TryWrite(true);
+
+    /// <summary>Asks for a catch-up that also looks at the stored repository: on the interval and on the database's
+    /// notification, which is how another instance's work shows. This instance's own appends do not need it (its own
+    /// repository changes rebuild the monitor directly), and skipping it saves a query per append.</summary>
+    private void WakeForOthers()
+    {
+        Volatile.Write(ref _lookAtRepository, 1);
+        Wake();
+    }
 
     /// <summary>
     /// Follows the log until <paramref name="cancellationToken"/> is cancelled, handing the tickets of the events it
@@ -82,8 +92,8 @@ internal sealed partial class EventFollower(PledgeDatabase database, TimeProvide
         }
 
         var interval = store.EventFeed.Notifies ? PostgresInterval : SqliteInterval;
-        using var timer = time.CreateTimer(static state => ((EventFollower)state!).Wake(), this, interval, Timeout.InfiniteTimeSpan);
-        var listening = store.EventFeed.ListenAsync(Wake, e => LogListenFailed(e, 5), cancellationToken);
+        using var timer = time.CreateTimer(static state => ((EventFollower)state!).WakeForOthers(), this, interval, Timeout.InfiniteTimeSpan);
+        var listening = store.EventFeed.ListenAsync(WakeForOthers, e => LogListenFailed(e, 5), cancellationToken);
         try
         {
             while (await _wake.Reader.WaitToReadAsync(cancellationToken).ConfigureAwait(false))
@@ -91,7 +101,8 @@ internal sealed partial class EventFollower(PledgeDatabase database, TimeProvide
                 _wake.Reader.TryRead(out _);
                 try
                 {
-                    await CatchUpAsync(cancellationToken).ConfigureAwait(false);
+                    var lookAtRepository = Interlocked.Exchange(ref _lookAtRepository, 0) == 1;
+                    await CatchUpAsync(handOn: true, lookAtRepository, cancellationToken).ConfigureAwait(false);
                 }
                 catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
                 {
@@ -113,16 +124,16 @@ internal sealed partial class EventFollower(PledgeDatabase database, TimeProvide
 
     /// <summary>Reads the events that became visible since the last catch-up (above the mark, and in the holes below
     /// it) and hands their tickets on before returning.</summary>
-    public Task CatchUpAsync(CancellationToken cancellationToken) => CatchUpAsync(handOn: true, cancellationToken);
+    public Task CatchUpAsync(CancellationToken cancellationToken) => CatchUpAsync(handOn: true, lookAtRepository: true, cancellationToken);
 
     /// <summary>Moves past every event visible now without handing anything on: the caller is about to read every
     /// event itself (the monitor's rebuild). Holes are kept: what commits into them later is handed on.</summary>
-    public Task SkipAsync(CancellationToken cancellationToken) => CatchUpAsync(handOn: false, cancellationToken);
+    public Task SkipAsync(CancellationToken cancellationToken) => CatchUpAsync(handOn: false, lookAtRepository: true, cancellationToken);
 
     /// <inheritdoc />
     public void Dispose() => _gate.Dispose();
 
-    private async Task CatchUpAsync(bool handOn, CancellationToken cancellationToken)
+    private async Task CatchUpAsync(bool handOn, bool lookAtRepository, CancellationToken cancellationToken)
     {
         await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
@@ -133,9 +144,14 @@ internal sealed partial class EventFollower(PledgeDatabase database, TimeProvide
             _measuresSeen = false;
 
             // The repository first: a rebuild (asked for now, or about to run when skipping) reads it after this.
-            var revision = await store.Documents.RevisionAsync(cancellationToken).ConfigureAwait(false);
-            var repositoryChanged = _revision is { } seen && seen != revision;
-            _revision = revision;
+            var repositoryChanged = false;
+            if (lookAtRepository || _revision is null)
+            {
+                var revision = await store.Documents.RevisionAsync(cancellationToken).ConfigureAwait(false);
+                repositoryChanged = _revision is { } seen && seen != revision;
+                _revision = revision;
+            }
+
             if (_mark is null)
             {
                 await StartAsync(store, now, cancellationToken).ConfigureAwait(false);
