@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.Extensions.Time.Testing;
 using NodaTime;
 using Pledge.Server.Monitoring;
@@ -14,7 +13,7 @@ namespace Pledge.Server.Tests;
 /// A full outage of ACME's tea from Monday 30 November 09:00 (+01:00) spends them at 09:31:30, 09:47:15, 09:56:42
 /// and 10:03:00.
 /// </summary>
-public abstract class BudgetAlertsTests<TDatabase> : ServerTest<TDatabase> where TDatabase : TestDatabase, new()
+public abstract class BudgetAlertsTests<TDatabase> : MonitorTest<TDatabase> where TDatabase : TestDatabase, new()
 {
     private const string Scope = "budget|acme-gold/availability|acme|tea|2026-11";
 
@@ -33,7 +32,7 @@ public abstract class BudgetAlertsTests<TDatabase> : ServerTest<TDatabase> where
     public async Task An_open_outage_raises_each_budget_threshold_at_its_predicted_instant_once_and_survives_a_restart()
     {
         var time = new FakeTimeProvider(At("2026-11-30T09:00:00+01:00"));
-        var server = await StartWithSampleAsync(time);
+        var server = await StartWithSampleAsync(time, Logs);
         await PostAsync(server, OpenOutage);
 
         for (var i = 0; i < 2; i++)
@@ -79,7 +78,7 @@ public abstract class BudgetAlertsTests<TDatabase> : ServerTest<TDatabase> where
     public async Task An_outage_end_before_a_threshold_stops_the_later_thresholds()
     {
         var time = new FakeTimeProvider(At("2026-11-30T09:00:00+01:00"));
-        var server = await StartWithSampleAsync(time);
+        var server = await StartWithSampleAsync(time, Logs);
         await PostAsync(server, OpenOutage);
         await AdvanceToAsync(server, time, "2026-11-30T09:40:00+01:00");
         await PostAsync(server, """{"id":"o-1-end","type":"outage_end","outage":"o-1","end":"2026-11-30T09:40:00+01:00"}""");
@@ -94,7 +93,7 @@ public abstract class BudgetAlertsTests<TDatabase> : ServerTest<TDatabase> where
     public async Task An_outage_end_that_arrives_before_its_outage_ends_it_and_nothing_is_predicted()
     {
         var time = new FakeTimeProvider(At("2026-11-30T09:20:00+01:00"));
-        var server = await StartWithSampleAsync(time);
+        var server = await StartWithSampleAsync(time, Logs);
         await PostAsync(server, """{"id":"o-1-end","type":"outage_end","outage":"o-1","end":"2026-11-30T09:10:00+01:00"}""");
         await PostAsync(server, OpenOutage);
 
@@ -107,7 +106,7 @@ public abstract class BudgetAlertsTests<TDatabase> : ServerTest<TDatabase> where
     public async Task A_closed_outage_learnt_late_raises_at_once_the_thresholds_it_crossed()
     {
         var time = new FakeTimeProvider(At("2026-11-30T12:00:00+01:00"));
-        var server = await StartWithSampleAsync(time);
+        var server = await StartWithSampleAsync(time, Logs);
 
         // 50 minutes down from 10:00: past 75% (47.25 minutes) at 10:47:15, short of 90%.
         await PostAsync(server, """{"id":"o-2","type":"outage","service":"tea","customer":"acme","start":"2026-11-30T10:00:00+01:00","end":"2026-11-30T10:50:00+01:00"}""");
@@ -156,7 +155,7 @@ public abstract class BudgetAlertsTests<TDatabase> : ServerTest<TDatabase> where
     {
         // One P1 ticket of ACME, response within 15 minutes at 95%: its breach at 09:15 is the whole budget (0.05 of 1).
         var time = new FakeTimeProvider(At("2026-11-30T09:00:00+01:00"));
-        var server = await StartWithSampleAsync(time);
+        var server = await StartWithSampleAsync(time, Logs);
         await PostAsync(server, """{"id":"t1-1","ticket":"T-1","type":"created","at":"2026-11-30T09:00:00+01:00","customer":"acme","service":"tea","priority":"P1","status":"new"}""");
         await AdvanceToAsync(server, time, "2026-11-30T09:14:59+01:00");
         Assert.Empty(await BudgetAlertsAsync(server, "acme-gold", "response"));
@@ -181,7 +180,7 @@ public abstract class BudgetAlertsTests<TDatabase> : ServerTest<TDatabase> where
         // An outage going on since 09:00, learnt at 09:10: all of the last 5 and 30 minutes down, and 10 of the last hour's
         // 70 minutes of service time: every rule of the workbook fires.
         var time = new FakeTimeProvider(At("2026-11-30T09:10:00+01:00"));
-        var server = await StartWithSampleAsync(time);
+        var server = await StartWithSampleAsync(time, Logs);
         await PostAsync(server, OpenOutage);
 
         var burns = (await BudgetAlertsAsync(server, "acme-gold", "availability")).Where(a => a.Threshold.StartsWith("burn", StringComparison.Ordinal)).ToList();
@@ -200,7 +199,7 @@ public abstract class BudgetAlertsTests<TDatabase> : ServerTest<TDatabase> where
         // the 600 minutes of service since Friday 09:00, 09:03:00 (give or take the second rounding puts it in). 14.4x
         // over 1h and 5m: 4.32 of the last hour's 60 minutes, 09:04:19.2, so the second after, 09:04:20.
         var time = new FakeTimeProvider(At("2026-11-30T09:00:00+01:00"));
-        var server = await StartWithSampleAsync(time);
+        var server = await StartWithSampleAsync(time, Logs);
         await PostAsync(server, OpenOutage);
 
         await AdvanceToAsync(server, time, "2026-11-30T09:01:59+01:00");
@@ -227,7 +226,7 @@ public abstract class BudgetAlertsTests<TDatabase> : ServerTest<TDatabase> where
     public async Task A_customer_contact_sees_only_its_own_customers_budget_alerts()
     {
         var time = new FakeTimeProvider(At("2026-11-30T12:00:00+01:00"));
-        var server = await StartWithSampleAsync(time);
+        var server = await StartWithSampleAsync(time, Logs);
         await PostAsync(server, """{"id":"o-2","type":"outage","service":"tea","customer":"acme","start":"2026-11-30T10:00:00+01:00","end":"2026-11-30T10:50:00+01:00"}""");
         var (globex, _, _) = await server.ClientForAsync(Pledge.Server.Security.Role.CustomerContact, "globex");
         var (acme, _, _) = await server.ClientForAsync(Pledge.Server.Security.Role.CustomerContact, "acme");
@@ -241,30 +240,6 @@ public abstract class BudgetAlertsTests<TDatabase> : ServerTest<TDatabase> where
     }
 
     private CapturedLogs Logs { get; } = new();
-
-    private async Task<PledgeTestServer> StartWithSampleAsync(FakeTimeProvider time)
-    {
-        var server = Start(time: time, logs: Logs);
-        await PutSampleRepositoryAsync(server.Client);
-        await server.Service<LiveMonitor>().FlushAsync();
-        return server;
-    }
-
-    private static async Task PostAsync(PledgeTestServer server, string line)
-    {
-        var response = await server.Client.PostAsync("/api/v1/events", Json(line));
-        Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
-        await server.Service<LiveMonitor>().FlushAsync();
-    }
-
-    private static Task AdvanceToAsync(PledgeTestServer server, FakeTimeProvider time, string instant) =>
-        AdvanceToAsync(server, time, Instant.FromDateTimeOffset(At(instant)));
-
-    private static async Task AdvanceToAsync(PledgeTestServer server, FakeTimeProvider time, Instant instant)
-    {
-        time.SetUtcNow(instant.ToDateTimeOffset());
-        await server.Service<LiveMonitor>().FlushAsync();
-    }
 
     private static async Task<List<AlertRecord>> ReadAlertsAsync(PledgeTestServer server)
     {
@@ -281,6 +256,4 @@ public abstract class BudgetAlertsTests<TDatabase> : ServerTest<TDatabase> where
 
     private static async Task<List<AlertRecord>> BurnAlertsAsync(PledgeTestServer server) =>
         [.. (await BudgetAlertsAsync(server, "acme-gold", "availability")).Where(a => a.Threshold.StartsWith("burn", StringComparison.Ordinal))];
-
-    private static DateTimeOffset At(string text) => DateTimeOffset.Parse(text, CultureInfo.InvariantCulture);
 }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Net;
 using Microsoft.Extensions.Time.Testing;
 using NodaTime;
@@ -13,7 +12,7 @@ namespace Pledge.Server.Tests;
 /// (initech, coffee, P2: response 1h, update 4h pausable, resolution 8h with 50%, 75%, 90% and 1h before) on the
 /// berlin-office calendar (Mon-Fri 08:00-18:00), worked out by hand.
 /// </summary>
-public abstract class LiveMonitorTests<TDatabase> : ServerTest<TDatabase> where TDatabase : TestDatabase, new()
+public abstract class LiveMonitorTests<TDatabase> : MonitorTest<TDatabase> where TDatabase : TestDatabase, new()
 {
     // Monday 30 November 2026, Berlin (+01:00).
     private const string Created = """{"id":"t1-1","ticket":"T-1","type":"created","at":"2026-11-30T09:00:00+01:00","customer":"initech","service":"coffee","priority":"P2","status":"new"}""";
@@ -225,35 +224,10 @@ public abstract class LiveMonitorTests<TDatabase> : ServerTest<TDatabase> where 
             (await AlertsAsync(server, "T-1", "resolution")).Select(a => (a.Id, a.DueAt.ToString())));
     }
 
-    private async Task<PledgeTestServer> StartWithSampleAsync(FakeTimeProvider time)
-    {
-        var server = Start(time: time);
-        await PutSampleRepositoryAsync(server.Client);
-        await server.Service<LiveMonitor>().FlushAsync();
-        return server;
-    }
-
-    private static async Task PostAsync(PledgeTestServer server, string line)
-    {
-        await PostEventsAsync(server.Client, [line]);
-        await server.Service<LiveMonitor>().FlushAsync();
-    }
-
-    private static Task AdvanceToAsync(PledgeTestServer server, FakeTimeProvider time, string instant) =>
-        AdvanceToAsync(server, time, Instant.FromDateTimeOffset(At(instant)));
-
-    private static async Task AdvanceToAsync(PledgeTestServer server, FakeTimeProvider time, Instant instant)
-    {
-        time.SetUtcNow(instant.ToDateTimeOffset());
-        await server.Service<LiveMonitor>().FlushAsync();
-    }
-
     private static async Task<List<AlertRecord>> AlertsAsync(PledgeTestServer server, string ticket, string? target = null)
     {
         var store = await server.StoreAsync();
         var alerts = await store.Alerts.ReadAsync(new AlertQuery { Ticket = ticket, Limit = AlertQuery.MaxLimit });
         return [.. alerts.Where(a => target is null || a.Target == target)];
     }
-
-    private static DateTimeOffset At(string text) => DateTimeOffset.Parse(text, CultureInfo.InvariantCulture);
 }
