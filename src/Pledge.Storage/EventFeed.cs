@@ -107,18 +107,18 @@ public sealed class EventFeed
     }
 
     /// <summary>
-    /// Calls <paramref name="appended"/> whenever a transaction that appended events (or changed the repository's
-    /// documents) commits, until
-    /// <paramref name="cancellationToken"/> is cancelled; also once each time it starts listening (what was appended
+    /// Calls <paramref name="notified"/> whenever a transaction that appended events or changed the repository's
+    /// documents commits, saying which (<see cref="FeedNotice"/>), until <paramref name="cancellationToken"/> is
+    /// cancelled; also once, with <see cref="FeedNotice.Anything"/>, each time it starts listening (what was committed
     /// while it was not). PostgreSQL only (LISTEN on channel <c>pledge_events</c>, reconnecting after a failure,
     /// reported to <paramref name="failed"/>); on SQLite it returns at once.
     /// </summary>
-    /// <remarks><paramref name="appended"/> runs on the listener's thread: it should only signal.</remarks>
-    public Task ListenAsync(Action appended, Action<Exception> failed, CancellationToken cancellationToken = default)
+    /// <remarks><paramref name="notified"/> runs on the listener's thread: it should only signal.</remarks>
+    public Task ListenAsync(Action<FeedNotice> notified, Action<Exception> failed, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(appended);
+        ArgumentNullException.ThrowIfNull(notified);
         ArgumentNullException.ThrowIfNull(failed);
-        return _dialect.ListenForAppendsAsync(appended, failed, _time, cancellationToken);
+        return _dialect.ListenForAppendsAsync(notified, failed, _time, cancellationToken);
     }
 
     private static async Task<IReadOnlyList<AppendedEvent>> ReadAsync(System.Data.Common.DbCommand command, CancellationToken cancellationToken)

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.Data.Common;
 using System.Runtime.CompilerServices;
 using System.Text;
@@ -27,6 +28,9 @@ public sealed class EventStore
     private readonly StoreDialect _dialect;
     private readonly TimeProvider _time;
     private readonly AppendQueue _queue;
+    private ImmutableArray<Action<IReadOnlyList<AppendedEvent>>> _observers = [];
+    private long _writesBegun;
+    private long _writesEnded;
 
     internal EventStore(StoreDialect dialect, TimeProvider time)
     {
@@ -56,16 +60,53 @@ public sealed class EventStore
         return new AppendResult(inserted, batch.Duplicates + batch.Count - inserted);
     }
 
+    /// <summary>How many transactions appending events this store has begun; with <see cref="WritesEnded"/>, whether
+    /// one was being written at a given moment (a follower hearing of a commit that may be this store's own).</summary>
+    public long WritesBegun => Interlocked.Read(ref _writesBegun);
+
+    /// <summary>How many of the <see cref="WritesBegun"/> have ended, committed or failed; counted before the
+    /// observers of <see cref="OnAppended"/> are called.</summary>
+    public long WritesEnded => Interlocked.Read(ref _writesEnded);
+
+    /// <summary>
+    /// Calls <paramref name="observer"/> with the events each transaction appending through this store inserted
+    /// (duplicates left out), in sequence order, right after it commits and before the appending callers are
+    /// answered, and with none after one that failed; until the returned handle is disposed. Thread-safe.
+    /// </summary>
+    /// <remarks>So a follower of the log in the same process has its own instance's appends without reading them back.
+    /// <paramref name="observer"/> runs on the writer's task, holding up the next group: it should only hand on,
+    /// and must not throw.</remarks>
+    public IDisposable OnAppended(Action<IReadOnlyList<AppendedEvent>> observer)
+    {
+        ArgumentNullException.ThrowIfNull(observer);
+        ImmutableInterlocked.Update(ref _observers, static (all, o) => all.Add(o), observer);
+        return new Subscription(this, observer);
+    }
+
     /// <summary>Writes <paramref name="batches"/> in one transaction (see <see cref="AppendQueue"/>).</summary>
     private async Task<IReadOnlyList<int>> WriteAsync(IReadOnlyList<EventBatch> batches)
     {
-        // Not the caller's token: a group holds other callers' batches too.
-        var receivedAt = StoreTime.NowTicks(_time);
-        await using var connection = await _dialect.OpenAsync(CancellationToken.None).ConfigureAwait(false);
-        await using var write = await _dialect.BeginWriteAsync(connection, CancellationToken.None).ConfigureAwait(false);
-        var inserted = await _dialect.InsertEventsAsync(connection, write.Transaction, batches, receivedAt, CancellationToken.None).ConfigureAwait(false);
-        await write.CommitAsync(CancellationToken.None).ConfigureAwait(false);
-        return inserted;
+        Interlocked.Increment(ref _writesBegun);
+        IReadOnlyList<AppendedEvent>[] appended = [];
+        try
+        {
+            // Not a caller's token: a group holds other callers' batches too.
+            appended = await _dialect.WriteEventsAsync(batches, StoreTime.NowTicks(_time)).ConfigureAwait(false);
+            return [.. appended.Select(a => a.Count)];
+        }
+        finally
+        {
+            Interlocked.Increment(ref _writesEnded);
+            var observers = _observers;
+            if (!observers.IsEmpty)
+            {
+                IReadOnlyList<AppendedEvent> all = appended.Length == 1 ? appended[0] : [.. appended.SelectMany(a => a)];
+                foreach (var observer in observers)
+                {
+                    observer(all);
+                }
+            }
+        }
     }
 
     /// <summary>
@@ -142,4 +183,9 @@ public sealed class EventStore
         StoreTime.FromTicks(reader.GetInt64(4)),
         reader.GetInt64(5),
         reader.GetString(6));
+
+    private sealed class Subscription(EventStore store, Action<IReadOnlyList<AppendedEvent>> observer) : IDisposable
+    {
+        public void Dispose() => ImmutableInterlocked.Update(ref store._observers, static (all, o) => all.Remove(o), observer);
+    }
 }

@@ -28,10 +28,8 @@ internal sealed class PostgresDialect : StoreDialect
         ) AS s ON s.n = e.n
         ORDER BY e.id COLLATE "C"
         ON CONFLICT (id) DO NOTHING
+        RETURNING sequence, id
         """;
-
-    // The same, saying which ids it inserted: several callers' batches share it (group commit).
-    private const string InsertBatchReturning = InsertBatch + " RETURNING id";
 
     private readonly NpgsqlDataSource _dataSource;
 
@@ -93,54 +91,48 @@ internal sealed class PostgresDialect : StoreDialect
 
     public override IReadOnlyList<string> Statements(Migration migration) => migration.PostgreSql;
 
-    public override async Task<int> InsertEventsAsync(DbConnection connection, DbTransaction transaction, EventBatch batch, long receivedAt, CancellationToken cancellationToken)
+    public override async Task<IReadOnlyList<AppendedEvent>[]> WriteEventsAsync(IReadOnlyList<EventBatch> batches, long receivedAt)
     {
-        await using var command = Sql.Command(connection, transaction, InsertBatch);
-        AddBatch(command, batch, receivedAt);
-        return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-    }
-
-    private static void AddBatch(DbCommand command, EventBatch batch, long receivedAt)
-    {
-        Sql.Add(command, "@received_at", receivedAt);
-        Sql.Add(command, "@count", batch.Count);
-        Sql.Add(command, "@ids", batch.Ids);
-        Sql.Add(command, "@types", batch.Types);
-        Sql.Add(command, "@subjects", batch.Subjects);
-        Sql.Add(command, "@ats", batch.Ats);
-        Sql.Add(command, "@bodies", batch.Bodies);
-    }
-
-    public override async Task<int[]> InsertEventsAsync(DbConnection connection, DbTransaction transaction, IReadOnlyList<EventBatch> batches, long receivedAt, CancellationToken cancellationToken)
-    {
-        if (batches.Count == 1)
-        {
-            return [await InsertEventsAsync(connection, transaction, batches[0], receivedAt, cancellationToken).ConfigureAwait(false)];
-        }
-
-        // One statement for the whole group: a round trip per caller's batch made the group's writer the bottleneck.
-        var (merged, owners) = EventBatch.Merge(batches);
-        var inserted = new int[batches.Count];
-        await using var command = Sql.Command(connection, transaction, InsertBatchReturning);
-        AddBatch(command, merged, receivedAt);
-        var stored = new HashSet<string>(StringComparer.Ordinal);
-        await using (var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
-        {
-            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-            {
-                stored.Add(reader.GetString(0));
-            }
-        }
-
+        // One statement for the whole group (a round trip per caller's batch made the group's writer the bottleneck),
+        // outside a transaction: a single statement is atomic on its own, and BEGIN and COMMIT cost a round trip.
+        var (merged, owners) = batches.Count == 1 ? (batches[0], null) : EventBatch.Merge(batches);
+        var rows = new Dictionary<string, int>(merged.Count, StringComparer.Ordinal);
         for (var i = 0; i < merged.Count; i++)
         {
-            if (stored.Contains(merged.Ids[i]))
+            rows.Add(merged.Ids[i], i);
+        }
+
+        var appended = new List<AppendedEvent>[batches.Count];
+        for (var i = 0; i < appended.Length; i++)
+        {
+            appended[i] = [];
+        }
+
+        await using var connection = await _dataSource.OpenConnectionAsync(CancellationToken.None).ConfigureAwait(false);
+        await using var command = Sql.Command(connection, null, InsertBatch);
+        Sql.Add(command, "@received_at", receivedAt);
+        Sql.Add(command, "@count", merged.Count);
+        Sql.Add(command, "@ids", merged.Ids);
+        Sql.Add(command, "@types", merged.Types);
+        Sql.Add(command, "@subjects", merged.Subjects);
+        Sql.Add(command, "@ats", merged.Ats);
+        Sql.Add(command, "@bodies", merged.Bodies);
+        await using (var reader = await command.ExecuteReaderAsync(CancellationToken.None).ConfigureAwait(false))
+        {
+            while (await reader.ReadAsync(CancellationToken.None).ConfigureAwait(false))
             {
-                inserted[owners[i]]++;
+                var row = rows[reader.GetString(1)];
+                appended[owners?[row] ?? 0].Add(new AppendedEvent(reader.GetInt64(0), merged.Ids[row], merged.Types[row], merged.Subjects[row]));
             }
         }
 
-        return inserted;
+        // Inserted in id order (see the class remarks); followers take them in sequence order.
+        foreach (var list in appended)
+        {
+            list.Sort(static (a, b) => a.Sequence.CompareTo(b.Sequence));
+        }
+
+        return appended;
     }
 
     public override string TypeIn(DbCommand command, IReadOnlyCollection<string> types)
@@ -155,8 +147,8 @@ internal sealed class PostgresDialect : StoreDialect
     public override bool IsUniqueViolation(DbException exception) =>
         exception is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation };
 
-    public override Task ListenForAppendsAsync(Action appended, Action<Exception> failed, TimeProvider time, CancellationToken cancellationToken) =>
-        PostgresAppendListener.RunAsync(_dataSource, appended, failed, time, cancellationToken);
+    public override Task ListenForAppendsAsync(Action<FeedNotice> notified, Action<Exception> failed, TimeProvider time, CancellationToken cancellationToken) =>
+        PostgresAppendListener.RunAsync(_dataSource, notified, failed, time, cancellationToken);
 
     public override ValueTask DisposeAsync() => _dataSource.DisposeAsync();
 

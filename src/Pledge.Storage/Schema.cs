@@ -553,6 +553,43 @@ internal static class Schema
                 // The same when the repository changes, so followers rebuild at once too.
                 "CREATE TRIGGER documents_changed AFTER INSERT OR UPDATE ON documents FOR EACH STATEMENT EXECUTE FUNCTION pledge_events_appended()",
             ]),
+
+        // A follower already holds what its own instance appended: the notification now says which sequences a
+        // statement appended, so it can tell its own appends from others' without reading the table back.
+        new Migration(
+            8,
+            "pledge_events notifications name what changed (the sequences appended, or 'documents')",
+            [],
+            [
+                """
+                CREATE FUNCTION pledge_documents_changed() RETURNS trigger LANGUAGE plpgsql AS $$
+                BEGIN
+                    PERFORM pg_notify('pledge_events', 'documents');
+                    RETURN NULL;
+                END
+                $$
+                """,
+                "DROP TRIGGER documents_changed ON documents",
+                "CREATE TRIGGER documents_changed AFTER INSERT OR UPDATE ON documents FOR EACH STATEMENT EXECUTE FUNCTION pledge_documents_changed()",
+                "DROP TRIGGER events_appended ON events",
+
+                // 'first-last': the lowest and highest sequence the statement inserted (none inserted, nothing said).
+                """
+                CREATE OR REPLACE FUNCTION pledge_events_appended() RETURNS trigger LANGUAGE plpgsql AS $$
+                DECLARE
+                    first_sequence bigint;
+                    last_sequence bigint;
+                BEGIN
+                    SELECT min(sequence), max(sequence) INTO first_sequence, last_sequence FROM appended;
+                    IF first_sequence IS NOT NULL THEN
+                        PERFORM pg_notify('pledge_events', first_sequence || '-' || last_sequence);
+                    END IF;
+                    RETURN NULL;
+                END
+                $$
+                """,
+                "CREATE TRIGGER events_appended AFTER INSERT ON events REFERENCING NEW TABLE AS appended FOR EACH STATEMENT EXECUTE FUNCTION pledge_events_appended()",
+            ]),
     ];
 
     /// <summary>The newest version this code knows.</summary>

@@ -140,12 +140,26 @@ internal sealed class SqliteDialect : StoreDialect
 
     public override IReadOnlyList<string> Statements(Migration migration) => migration.Sqlite;
 
-    public override Task<int> InsertEventsAsync(DbConnection connection, DbTransaction transaction, EventBatch batch, long receivedAt, CancellationToken cancellationToken)
+    public override async Task<IReadOnlyList<AppendedEvent>[]> WriteEventsAsync(IReadOnlyList<EventBatch> batches, long receivedAt)
+    {
+        await using var connection = await OpenAsync(CancellationToken.None).ConfigureAwait(false);
+        await using var write = await BeginWriteAsync(connection, CancellationToken.None).ConfigureAwait(false);
+        var appended = new IReadOnlyList<AppendedEvent>[batches.Count];
+        for (var i = 0; i < batches.Count; i++)
+        {
+            appended[i] = Insert((SqliteConnection)connection, batches[i], receivedAt);
+        }
+
+        await write.CommitAsync(CancellationToken.None).ConfigureAwait(false);
+        return appended;
+    }
+
+    private static List<AppendedEvent> Insert(SqliteConnection connection, EventBatch batch, long receivedAt)
     {
         // Straight through SQLite's C API: Microsoft.Data.Sqlite looks every parameter up by name and builds a data
         // reader on each execution, which cost three times the insert itself for a 10,000-event batch. The
         // statement runs inside the caller's transaction, which lives on the same connection handle.
-        var db = ((SqliteConnection)connection).Handle!;
+        var db = connection.Handle!;
         Check(db, raw.sqlite3_prepare_v2(db, EventStore.InsertOne, out var statement));
         using (statement)
         {
@@ -154,10 +168,9 @@ internal sealed class SqliteDialect : StoreDialect
             Check(db, raw.sqlite3_bind_int64(statement, Index("@received_at"), receivedAt));
 
             // Rows go in batch order, so the rowid (the sequence) follows it.
-            var inserted = 0;
+            var appended = new List<AppendedEvent>(batch.Count);
             for (var i = 0; i < batch.Count; i++)
             {
-                cancellationToken.ThrowIfCancellationRequested();
                 Check(db, raw.sqlite3_bind_text(statement, id, batch.Ids[i]));
                 Check(db, raw.sqlite3_bind_text(statement, type, batch.Types[i]));
                 Check(db, raw.sqlite3_bind_text(statement, subject, batch.Subjects[i]));
@@ -169,11 +182,15 @@ internal sealed class SqliteDialect : StoreDialect
                     Check(db, step);
                 }
 
-                inserted += raw.sqlite3_changes(db);
+                if (raw.sqlite3_changes(db) == 1)
+                {
+                    appended.Add(new AppendedEvent(raw.sqlite3_last_insert_rowid(db), batch.Ids[i], batch.Types[i], batch.Subjects[i]));
+                }
+
                 Check(db, raw.sqlite3_reset(statement));
             }
 
-            return Task.FromResult(inserted);
+            return appended;
         }
     }
 

@@ -82,23 +82,11 @@ internal abstract class StoreDialect : IAsyncDisposable
     /// <summary>The statements of <paramref name="migration"/> in this dialect.</summary>
     public abstract IReadOnlyList<string> Statements(Migration migration);
 
-    /// <summary>Inserts the batch's events, skipping ids already stored; returns how many were inserted.</summary>
-    public abstract Task<int> InsertEventsAsync(DbConnection connection, DbTransaction transaction, EventBatch batch, long receivedAt, CancellationToken cancellationToken);
-
     /// <summary>
-    /// Inserts several batches in one transaction, in order, as if appended one after the other; returns how many
-    /// of each batch were inserted. One statement per batch unless the dialect does better.
+    /// Writes <paramref name="batches"/> in one transaction, in order, as if appended one after the other, skipping
+    /// ids already stored; returns the events of each batch it inserted, in sequence order.
     /// </summary>
-    public virtual async Task<int[]> InsertEventsAsync(DbConnection connection, DbTransaction transaction, IReadOnlyList<EventBatch> batches, long receivedAt, CancellationToken cancellationToken)
-    {
-        var inserted = new int[batches.Count];
-        for (var i = 0; i < batches.Count; i++)
-        {
-            inserted[i] = await InsertEventsAsync(connection, transaction, batches[i], receivedAt, cancellationToken).ConfigureAwait(false);
-        }
-
-        return inserted;
-    }
+    public abstract Task<IReadOnlyList<AppendedEvent>[]> WriteEventsAsync(IReadOnlyList<EventBatch> batches, long receivedAt);
 
     /// <summary>A predicate <c>type IN (…)</c> for <paramref name="types"/>, its parameters added to <paramref name="command"/>.</summary>
     public abstract string TypeIn(DbCommand command, IReadOnlyCollection<string> types);
@@ -109,9 +97,9 @@ internal abstract class StoreDialect : IAsyncDisposable
     /// <summary>Whether <paramref name="exception"/> is a unique-key violation (a concurrent insert of the same key).</summary>
     public abstract bool IsUniqueViolation(DbException exception);
 
-    /// <summary>Calls <paramref name="appended"/> when a transaction that appended events commits, until cancelled
+    /// <summary>Calls <paramref name="notified"/> when a transaction that appended events commits, until cancelled
     /// (<see cref="EventFeed.ListenAsync"/>); a database that cannot tell returns at once.</summary>
-    public virtual Task ListenForAppendsAsync(Action appended, Action<Exception> failed, TimeProvider time, CancellationToken cancellationToken) =>
+    public virtual Task ListenForAppendsAsync(Action<FeedNotice> notified, Action<Exception> failed, TimeProvider time, CancellationToken cancellationToken) =>
         Task.CompletedTask;
 
     public abstract ValueTask DisposeAsync();

@@ -45,13 +45,13 @@ public abstract class EventFeedTests<TDatabase> : StoreTest<TDatabase>
     }
 
     [Fact]
-    public async Task A_listener_hears_of_appends_as_they_commit_on_postgresql_and_returns_at_once_on_sqlite()
+    public async Task A_listener_hears_which_sequences_each_commit_appended_on_postgresql_and_returns_at_once_on_sqlite()
     {
         var writer = await OpenAsync();
         var follower = await OpenAsync();
-        using var heard = new SemaphoreSlim(0);
+        var heard = System.Threading.Channels.Channel.CreateUnbounded<FeedNotice>();
         using var stop = new CancellationTokenSource();
-        var listening = follower.EventFeed.ListenAsync(() => heard.Release(), e => Assert.Fail(e.ToString()), stop.Token);
+        var listening = follower.EventFeed.ListenAsync(n => heard.Writer.TryWrite(n), e => Assert.Fail(e.ToString()), stop.Token);
 
         if (!follower.EventFeed.Notifies)
         {
@@ -60,11 +60,48 @@ public abstract class EventFeedTests<TDatabase> : StoreTest<TDatabase>
             return;
         }
 
-        // Once when it starts listening, then once per committed append.
-        Assert.True(await heard.WaitAsync(TimeSpan.FromMinutes(1)));
+        async Task<FeedNotice> NextAsync() => await heard.Reader.ReadAsync().AsTask().WaitAsync(TimeSpan.FromMinutes(1));
+
+        // Anything when it starts listening, then what each commit appended or changed.
+        Assert.Equal(FeedNotice.Anything, await NextAsync());
         await writer.Events.AppendAsync(Events(0, 3));
-        Assert.True(await heard.WaitAsync(TimeSpan.FromMinutes(1)));
+        var appended = await NextAsync();
+        await writer.Events.AppendAsync([.. Events(0, 3)]);
+        await writer.Documents.PutAsync("a.yaml", "agreement", "a: 1", "alice");
+        var documents = await NextAsync();
+
+        var stored = await follower.EventFeed.ReadAfterAsync(0, EventFeed.MaxLimit);
+        Assert.Equal(new FeedNotice(FeedNoticeKind.Events, stored[0].Sequence, stored[2].Sequence), appended);
+        // Only duplicates: nothing appended, nothing said.
+        Assert.Equal(new FeedNotice(FeedNoticeKind.Documents), documents);
         await stop.CancelAsync();
         await listening;
+        Assert.False(heard.Reader.TryRead(out var more), $"heard {more} too");
+    }
+
+    [Fact]
+    public async Task The_store_hands_its_observers_the_events_each_append_inserted_with_their_sequences_once_committed()
+    {
+        var store = await OpenAsync();
+        var seen = new List<AppendedEvent>();
+        using (store.Events.OnAppended(events =>
+        {
+            lock (seen)
+            {
+                seen.AddRange(events);
+            }
+        }))
+        {
+            await store.Events.AppendAsync(Events(0, 3));
+            await store.Events.AppendAsync([Event("e1"), Event("late", subject: "T-9")]);
+            await Task.WhenAll(Enumerable.Range(0, 8).Select(i => store.Events.AppendAsync(Events(10 + (i * 5), 5))));
+        }
+
+        await store.Events.AppendAsync([Event("unwatched")]);
+
+        var stored = await store.EventFeed.ReadAfterAsync(0, EventFeed.MaxLimit);
+        Assert.Equal(stored.Where(e => e.Id != "unwatched"), seen.OrderBy(e => e.Sequence));
+        Assert.Equal(["e0", "e1", "e2", "late"], seen.Take(4).Select(e => e.Id));
+        Assert.Equal(stored.Count - 1, seen.Select(e => e.Sequence).Distinct().Count());
     }
 }

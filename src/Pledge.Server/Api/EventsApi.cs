@@ -74,7 +74,6 @@ internal static class EventsApi
         {
             var result = await store.Events.AppendAsync(batch.Events, cancellationToken);
             metrics.EventsAppended(result.Inserted, result.Duplicates);
-            request.HttpContext.RequestServices.GetService<Monitoring.LiveMonitor>()?.EventsStored(batch.Events);
             return TypedResults.Ok(new AppendCounts(result.Inserted, result.Duplicates));
         }
         catch (ArgumentException e)

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Threading.Channels;
 using NodaTime;
 using Pledge.Storage;
@@ -11,10 +12,13 @@ namespace Pledge.Server.Monitoring;
 /// when woken, reads the newer events and hands their tickets on.
 /// </summary>
 /// <remarks>
-/// <para>Woken three ways: at once by this instance's own appends (<see cref="Wake"/>: no waiting for a round), by the
-/// database's notification of other processes' appends on PostgreSQL (<see cref="EventFeed.ListenAsync"/>), and
-/// every <see cref="PostgresInterval"/> (PostgreSQL: the safety net should a notification be lost) or
-/// <see cref="SqliteInterval"/> (SQLite, which cannot notify) on the injected <see cref="TimeProvider"/>.</para>
+/// <para>Woken three ways: at once by this instance's own appends, which the store hands it as they commit
+/// (<see cref="EventStore.OnAppended"/>: taken as read, without reading them back); by the database's notification of
+/// appends on PostgreSQL (<see cref="EventFeed.ListenAsync"/>), which names the sequences appended, so the
+/// notifications of its own appends are known and cost nothing; and every <see cref="PostgresInterval"/>
+/// (PostgreSQL: the safety net should a notification be lost) or <see cref="SqliteInterval"/> (SQLite, which cannot
+/// notify) on the injected <see cref="TimeProvider"/>. Only the last two, and notifications of sequences it does not
+/// hold, read the table.</para>
 /// <para>Sequences can become visible out of order on PostgreSQL (a transaction that took lower sequences commits
 /// after one that took higher), and some are never used (duplicates, rollbacks). Re-reading a window by
 /// <c>received_at</c> was the other choice; it was not taken because <c>received_at</c> comes from the appending
@@ -48,26 +52,59 @@ internal sealed partial class EventFollower(PledgeDatabase database, TimeProvide
 
     private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly Channel<bool> _wake = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite, SingleReader = true });
+    private readonly ConcurrentQueue<IReadOnlyList<AppendedEvent>> _own = new();
+    private readonly ConcurrentQueue<HeardAppend> _heard = new();
 
     // Guarded by _gate.
     private readonly List<Hole> _holes = [];
+    private readonly List<HeardAppend> _undecided = [];
     private long? _mark;
     private long? _revision;
     private Action<IReadOnlyCollection<string>, bool>? _handOn;
     private bool _measuresSeen;
     private int _lookAtRepository = 1;
+    private int _readStore = 1;
     private Action? _repositoryChanged;
 
-    /// <summary>Asks for a catch-up as soon as possible (this instance appended events). Returns at once; thread-safe.</summary>
-    public void Wake() => _wake.Writer.TryWrite(true);
+    private void Wake() => _wake.Writer.TryWrite(true);
 
-    /// <summary>Asks for a catch-up that also looks at the stored repository: on the interval and on the database's
-    /// notification, which is how another instance's work shows. This instance's own appends do not need it (its own
-    /// repository changes rebuild the monitor directly), and skipping it saves a query per append.</summary>
+    /// <summary>This instance appended events (or failed to): they are taken as read at the next catch-up.</summary>
+    private void OwnAppended(IReadOnlyList<AppendedEvent> events)
+    {
+        if (events.Count > 0)
+        {
+            _own.Enqueue(events);
+        }
+
+        Wake();
+    }
+
+    /// <summary>Asks for a catch-up that reads the table and looks at the stored repository: on the interval, and when
+    /// the database says anything may have changed, which is how another instance's work shows.</summary>
     private void WakeForOthers()
     {
         Volatile.Write(ref _lookAtRepository, 1);
+        Volatile.Write(ref _readStore, 1);
         Wake();
+    }
+
+    private void Notified(FeedNotice notice, long writesBegun)
+    {
+        switch (notice.Kind)
+        {
+            case FeedNoticeKind.Events:
+                // Read only if it names sequences not held yet: the catch-up decides, after taking its own appends.
+                _heard.Enqueue(new HeardAppend(notice, writesBegun));
+                Wake();
+                break;
+            case FeedNoticeKind.Documents:
+                Volatile.Write(ref _lookAtRepository, 1);
+                Wake();
+                break;
+            default:
+                WakeForOthers();
+                break;
+        }
     }
 
     /// <summary>
@@ -92,8 +129,9 @@ internal sealed partial class EventFollower(PledgeDatabase database, TimeProvide
         }
 
         var interval = store.EventFeed.Notifies ? PostgresInterval : SqliteInterval;
+        using var own = store.Events.OnAppended(OwnAppended);
         using var timer = time.CreateTimer(static state => ((EventFollower)state!).WakeForOthers(), this, interval, Timeout.InfiniteTimeSpan);
-        var listening = store.EventFeed.ListenAsync(WakeForOthers, e => LogListenFailed(e, 5), cancellationToken);
+        var listening = store.EventFeed.ListenAsync(n => Notified(n, store.Events.WritesBegun), e => LogListenFailed(e, 5), cancellationToken);
         try
         {
             while (await _wake.Reader.WaitToReadAsync(cancellationToken).ConfigureAwait(false))
@@ -102,7 +140,8 @@ internal sealed partial class EventFollower(PledgeDatabase database, TimeProvide
                 try
                 {
                     var lookAtRepository = Interlocked.Exchange(ref _lookAtRepository, 0) == 1;
-                    await CatchUpAsync(handOn: true, lookAtRepository, cancellationToken).ConfigureAwait(false);
+                    var readStore = Interlocked.Exchange(ref _readStore, 0) == 1;
+                    await CatchUpAsync(handOn: true, lookAtRepository, readStore, cancellationToken).ConfigureAwait(false);
                 }
                 catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
                 {
@@ -124,16 +163,16 @@ internal sealed partial class EventFollower(PledgeDatabase database, TimeProvide
 
     /// <summary>Reads the events that became visible since the last catch-up (above the mark, and in the holes below
     /// it) and hands their tickets on before returning.</summary>
-    public Task CatchUpAsync(CancellationToken cancellationToken) => CatchUpAsync(handOn: true, lookAtRepository: true, cancellationToken);
+    public Task CatchUpAsync(CancellationToken cancellationToken) => CatchUpAsync(handOn: true, lookAtRepository: true, readStore: true, cancellationToken);
 
     /// <summary>Moves past every event visible now without handing anything on: the caller is about to read every
     /// event itself (the monitor's rebuild). Holes are kept: what commits into them later is handed on.</summary>
-    public Task SkipAsync(CancellationToken cancellationToken) => CatchUpAsync(handOn: false, lookAtRepository: true, cancellationToken);
+    public Task SkipAsync(CancellationToken cancellationToken) => CatchUpAsync(handOn: false, lookAtRepository: true, readStore: true, cancellationToken);
 
     /// <inheritdoc />
     public void Dispose() => _gate.Dispose();
 
-    private async Task CatchUpAsync(bool handOn, bool lookAtRepository, CancellationToken cancellationToken)
+    private async Task CatchUpAsync(bool handOn, bool lookAtRepository, bool readStore, CancellationToken cancellationToken)
     {
         await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
@@ -155,11 +194,18 @@ internal sealed partial class EventFollower(PledgeDatabase database, TimeProvide
             if (_mark is null)
             {
                 await StartAsync(store, now, cancellationToken).ConfigureAwait(false);
+                TakeOwn(now, null);
             }
             else
             {
-                await ReadHolesAsync(store, now, tickets, cancellationToken).ConfigureAwait(false);
-                await ReadAfterAsync(store, now, tickets, cancellationToken).ConfigureAwait(false);
+                TakeOwn(now, handOn ? tickets : null);
+                readStore |= MustRead(store.Events);
+
+                if (readStore)
+                {
+                    await ReadHolesAsync(store, now, tickets, cancellationToken).ConfigureAwait(false);
+                    await ReadAfterAsync(store, now, tickets, cancellationToken).ConfigureAwait(false);
+                }
             }
 
             if (handOn && repositoryChanged)
@@ -186,6 +232,68 @@ internal sealed partial class EventFollower(PledgeDatabase database, TimeProvide
         _mark = Math.Max(0, last - FirstLook);
         await ReadAfterAsync(store, now, null, cancellationToken).ConfigureAwait(false);
     }
+
+    /// <summary>Takes this instance's appends as read: above the mark they move it (leaving holes for sequences
+    /// skipped), in a hole they fill it, and below the mark outside the holes they were read from the table already.</summary>
+    private void TakeOwn(Instant now, HashSet<string>? tickets)
+    {
+        while (_own.TryDequeue(out var events))
+        {
+            foreach (var e in events)
+            {
+                if (e.Sequence > _mark)
+                {
+                    if (e.Sequence > _mark + 1)
+                    {
+                        AddHole(_mark.Value + 1, e.Sequence - 1, now);
+                    }
+
+                    _mark = e.Sequence;
+                    Collect(e, tickets);
+                }
+                else if (Fill(e.Sequence))
+                {
+                    Collect(e, tickets);
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// Whether appends the database told of must be read from the table: those whose sequences are all held are
+    /// dropped; those heard while this instance was writing wait until that write has ended (its events come from the
+    /// store, a little after the database's notification of the commit); the rest are someone else's.
+    /// </summary>
+    private bool MustRead(EventStore events)
+    {
+        while (_heard.TryDequeue(out var heard))
+        {
+            _undecided.Add(heard);
+        }
+
+        var ended = events.WritesEnded;
+        var read = false;
+        _undecided.RemoveAll(h =>
+        {
+            if (Holds(h.Notice))
+            {
+                return true;
+            }
+
+            if (ended >= h.WritesBegun)
+            {
+                read = true;
+                return true;
+            }
+
+            return false;
+        });
+        return read;
+    }
+
+    /// <summary>Whether every sequence <paramref name="notice"/> names has been taken already (at or below the mark, in no hole).</summary>
+    private bool Holds(FeedNotice notice) =>
+        notice.Last <= _mark && !_holes.Exists(h => h.First <= notice.Last && notice.First <= h.Last);
 
     private async Task ReadAfterAsync(PledgeStore store, Instant now, HashSet<string>? tickets, CancellationToken cancellationToken)
     {
@@ -217,8 +325,10 @@ internal sealed partial class EventFollower(PledgeDatabase database, TimeProvide
         {
             foreach (var e in await store.EventFeed.ReadRangesAsync(chunk, cancellationToken).ConfigureAwait(false))
             {
-                Fill(e.Sequence);
-                Collect(e, tickets);
+                if (Fill(e.Sequence))
+                {
+                    Collect(e, tickets);
+                }
             }
         }
     }
@@ -235,13 +345,14 @@ internal sealed partial class EventFollower(PledgeDatabase database, TimeProvide
         _holes.Add(new Hole(first, last, now));
     }
 
-    /// <summary>An event appeared in a hole: the hole keeps what is left on either side.</summary>
-    private void Fill(long sequence)
+    /// <summary>An event appeared in a hole: the hole keeps what is left on either side. False if
+    /// <paramref name="sequence"/> was in no hole (taken already).</summary>
+    private bool Fill(long sequence)
     {
         var index = _holes.FindIndex(h => h.First <= sequence && sequence <= h.Last);
         if (index < 0)
         {
-            return;
+            return false;
         }
 
         var hole = _holes[index];
@@ -255,6 +366,8 @@ internal sealed partial class EventFollower(PledgeDatabase database, TimeProvide
         {
             _holes.Insert(index, hole with { Last = sequence - 1 });
         }
+
+        return true;
     }
 
     private void Collect(AppendedEvent e, HashSet<string>? tickets)
@@ -273,6 +386,9 @@ internal sealed partial class EventFollower(PledgeDatabase database, TimeProvide
             _measuresSeen |= BudgetWatches.Affected([e.Type]).Measures;
         }
     }
+
+    /// <summary>The database told of <see cref="Notice"/> when this instance had begun <see cref="WritesBegun"/> writes.</summary>
+    private readonly record struct HeardAppend(FeedNotice Notice, long WritesBegun);
 
     /// <summary>Sequences <see cref="First"/> to <see cref="Last"/> (inclusive) were not visible when a higher one was.</summary>
     private readonly record struct Hole(long First, long Last, Instant SeenAt);

@@ -15,7 +15,7 @@ namespace Pledge.Server.Monitoring;
 /// </summary>
 /// <remarks>
 /// <para>All its state belongs to one loop that takes signals from a channel: the timer's, events appended by any
-/// instance (through its <see cref="EventFollower"/>, woken at once by <see cref="EventsStored"/>), the repository
+/// instance (through its <see cref="EventFollower"/>, which has this instance's appends from the store as they commit), the repository
 /// changed (<see cref="RepositoryChanged"/>). Each round it rebuilds
 /// when asked, evaluates again the tickets whose events changed, raises everything due (no cap), and arms the timer
 /// for the next due instant: no polling, so nothing waits for a round to come by.</para>
@@ -79,24 +79,6 @@ internal sealed partial class LiveMonitor : BackgroundService
 
     /// <summary>The monitor as of its last round.</summary>
     public MonitorStatus Status => Volatile.Read(ref _status);
-
-    /// <summary>
-    /// Events were stored by this instance: the follower reads them at once, and their tickets are evaluated again and
-    /// their queue entries replaced (a late or out-of-order event recomputes what it affects; a resolved ticket
-    /// leaves the queue; a pause moves the deadline). Events other instances store come the same way, the follower
-    /// woken by the database or its interval. Returns at once; thread-safe.
-    /// </summary>
-    public void EventsStored(IEnumerable<IncomingEvent> events)
-    {
-        ArgumentNullException.ThrowIfNull(events);
-        // Tickets re-plan their clocks and the ticket budgets, measure events the measure budgets: both come through
-        // the follower, which hears of other instances' events the same way.
-        var (measures, tickets) = BudgetWatches.Affected(events.Select(e => e.Type));
-        if (measures || tickets)
-        {
-            _follower.Wake();
-        }
-    }
 
     /// <summary>The repository changed: the queue is rebuilt from the database. Returns at once; thread-safe.</summary>
     public void RepositoryChanged() => Post(Signal.Rebuild);
