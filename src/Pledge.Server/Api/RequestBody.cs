@@ -16,7 +16,20 @@ internal static class RequestBody
             return null;
         }
 
-        var buffer = new ArrayBufferWriter<byte>(request.ContentLength is { } length and > 0 ? (int)length : 4096);
+        if (request.ContentLength is { } length)
+        {
+            // Kestrel ends the body at Content-Length (and fails the read if it comes short): one exact buffer, no growing.
+            var bytes = new byte[length];
+            var filled = 0;
+            while (filled < bytes.Length && await request.Body.ReadAsync(bytes.AsMemory(filled), cancellationToken) is var read and > 0)
+            {
+                filled += read;
+            }
+
+            return bytes.AsMemory(0, filled);
+        }
+
+        var buffer = new ArrayBufferWriter<byte>(4096);
         while (true)
         {
             var memory = buffer.GetMemory(81920);
