@@ -33,5 +33,13 @@ if (args is ["ingest-latency", var latencyDatabase, var latencyServer, .. var la
     return await Pledge.Benchmarks.Ingestion.IngestionBenchmark.RunLatencyAsync(latencyDatabase, latencyServer, Arg(0, 500), Arg(1, 20));
 }
 
+// Only the batches over HTTP, likewise.
+// dotnet run -c Release --project bench/Pledge.Benchmarks -- ingest-batches DATABASE SERVER_DLL [EVENTS SENDERS]
+if (args is ["ingest-batches", var batchesDatabase, var batchesServer, .. var batchesRest])
+{
+    int Arg(int i, int fallback) => batchesRest.Length > i ? int.Parse(batchesRest[i], CultureInfo.InvariantCulture) : fallback;
+    return await Pledge.Benchmarks.Ingestion.IngestionBenchmark.RunBatchesAsync(batchesDatabase, batchesServer, Arg(0, 200_000), Arg(1, 2));
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(BusinessTimeBenchmarks).Assembly).Run(args);
 return 0;
