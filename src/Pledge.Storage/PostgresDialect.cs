@@ -1,14 +1,18 @@
 using System.Data.Common;
 using Npgsql;
+using NpgsqlTypes;
 
 namespace Pledge.Storage;
 
 /// <summary>PostgreSQL through one pooled <see cref="NpgsqlDataSource"/>.</summary>
 /// <remarks>
-/// Batches insert in one statement (arrays unnested) in id order: two transactions inserting overlapping ids
-/// then always meet them in the same order, so one waits for the other instead of deadlocking. The
-/// <c>sequence</c> values are still handed out in batch order, so events at the same instant read back in the
-/// order they were appended, as on SQLite.
+/// Batches are written with binary <c>COPY</c>, which PostgreSQL takes at about twice the rate of a multi-row
+/// <c>INSERT</c>, but which cannot skip an id already stored: if one is (a resent batch), the copy fails whole and
+/// the batch goes in one <c>INSERT … ON CONFLICT DO NOTHING</c> statement instead (arrays unnested). Both write rows
+/// in id order (code-point order, as <c>COLLATE "C"</c>): two transactions inserting overlapping ids then always
+/// meet them in the same order, so one waits for the other instead of deadlocking. The <c>sequence</c> values are
+/// still handed out in batch order, so events at the same instant read back in the order they were appended, as
+/// on SQLite.
 /// </remarks>
 internal sealed class PostgresDialect : StoreDialect
 {
@@ -30,6 +34,8 @@ internal sealed class PostgresDialect : StoreDialect
         ON CONFLICT (id) DO NOTHING
         RETURNING sequence, id
         """;
+
+    private const string CopyEvents = "COPY events (id, type, subject, at, received_at, body, sequence) FROM STDIN (FORMAT BINARY)";
 
     private readonly NpgsqlDataSource _dataSource;
 
@@ -96,10 +102,15 @@ internal sealed class PostgresDialect : StoreDialect
         // One statement for the whole group (a round trip per caller's batch made the group's writer the bottleneck),
         // outside a transaction: a single statement is atomic on its own, and BEGIN and COMMIT cost a round trip.
         var (merged, owners) = batches.Count == 1 ? (batches[0], null) : EventBatch.Merge(batches);
-        var rows = new Dictionary<string, int>(merged.Count, StringComparer.Ordinal);
-        for (var i = 0; i < merged.Count; i++)
+        await using var connection = await _dataSource.OpenConnectionAsync(CancellationToken.None).ConfigureAwait(false);
+        List<AppendedEvent> inserted;
+        try
         {
-            rows.Add(merged.Ids[i], i);
+            inserted = await CopyAsync(connection, merged, receivedAt).ConfigureAwait(false);
+        }
+        catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UniqueViolation)
+        {
+            inserted = await InsertAsync(connection, merged, receivedAt).ConfigureAwait(false);
         }
 
         var appended = new List<AppendedEvent>[batches.Count];
@@ -108,31 +119,111 @@ internal sealed class PostgresDialect : StoreDialect
             appended[i] = [];
         }
 
-        await using var connection = await _dataSource.OpenConnectionAsync(CancellationToken.None).ConfigureAwait(false);
-        await using var command = Sql.Command(connection, null, InsertBatch);
-        Sql.Add(command, "@received_at", receivedAt);
-        Sql.Add(command, "@count", merged.Count);
-        Sql.Add(command, "@ids", merged.Ids);
-        Sql.Add(command, "@types", merged.Types);
-        Sql.Add(command, "@subjects", merged.Subjects);
-        Sql.Add(command, "@ats", merged.Ats);
-        Sql.Add(command, "@bodies", merged.Bodies);
-        await using (var reader = await command.ExecuteReaderAsync(CancellationToken.None).ConfigureAwait(false))
+        // In sequence order, each with its caller's batch.
+        inserted.Sort(static (a, b) => a.Sequence.CompareTo(b.Sequence));
+        var rows = owners is null ? null : RowsById(merged);
+        foreach (var e in inserted)
         {
-            while (await reader.ReadAsync(CancellationToken.None).ConfigureAwait(false))
-            {
-                var row = rows[reader.GetString(1)];
-                appended[owners?[row] ?? 0].Add(new AppendedEvent(reader.GetInt64(0), merged.Ids[row], merged.Types[row], merged.Subjects[row]));
-            }
-        }
-
-        // Inserted in id order (see the class remarks); followers take them in sequence order.
-        foreach (var list in appended)
-        {
-            list.Sort(static (a, b) => a.Sequence.CompareTo(b.Sequence));
+            appended[owners is null ? 0 : owners[rows![e.Id]]].Add(e);
         }
 
         return appended;
+    }
+
+    /// <summary>Copies every row in; fails with a unique violation, storing nothing, if any id is stored already.</summary>
+    private static async Task<List<AppendedEvent>> CopyAsync(NpgsqlConnection connection, EventBatch batch, long receivedAt)
+    {
+        var sequences = new long[batch.Count];
+        await using (var command = new NpgsqlCommand("SELECT nextval('events_sequence') FROM generate_series(1, @count)", connection))
+        {
+            command.Parameters.AddWithValue("count", batch.Count);
+            await using var reader = await command.ExecuteReaderAsync(CancellationToken.None).ConfigureAwait(false);
+            for (var i = 0; await reader.ReadAsync(CancellationToken.None).ConfigureAwait(false); i++)
+            {
+                sequences[i] = reader.GetInt64(0);
+            }
+        }
+
+        // Handed out in batch order; nextval's values rise, but the generated rows need not come back in order.
+        Array.Sort(sequences);
+        var order = new int[batch.Count];
+        for (var i = 0; i < order.Length; i++)
+        {
+            order[i] = i;
+        }
+
+        Array.Sort(order, (a, b) => CodePointOrder(batch.Ids[a], batch.Ids[b]));
+        var inserted = new List<AppendedEvent>(batch.Count);
+        await using (var copy = await connection.BeginBinaryImportAsync(CopyEvents, CancellationToken.None).ConfigureAwait(false))
+        {
+            foreach (var i in order)
+            {
+                await copy.StartRowAsync(CancellationToken.None).ConfigureAwait(false);
+                await copy.WriteAsync(batch.Ids[i], NpgsqlDbType.Text, CancellationToken.None).ConfigureAwait(false);
+                await copy.WriteAsync(batch.Types[i], NpgsqlDbType.Text, CancellationToken.None).ConfigureAwait(false);
+                await copy.WriteAsync(batch.Subjects[i], NpgsqlDbType.Text, CancellationToken.None).ConfigureAwait(false);
+                await copy.WriteAsync(batch.Ats[i], NpgsqlDbType.Bigint, CancellationToken.None).ConfigureAwait(false);
+                await copy.WriteAsync(receivedAt, NpgsqlDbType.Bigint, CancellationToken.None).ConfigureAwait(false);
+                await copy.WriteAsync(batch.Bodies[i], NpgsqlDbType.Text, CancellationToken.None).ConfigureAwait(false);
+                await copy.WriteAsync(sequences[i], NpgsqlDbType.Bigint, CancellationToken.None).ConfigureAwait(false);
+                inserted.Add(new AppendedEvent(sequences[i], batch.Ids[i], batch.Types[i], batch.Subjects[i]));
+            }
+
+            await copy.CompleteAsync(CancellationToken.None).ConfigureAwait(false);
+        }
+
+        return inserted;
+    }
+
+    /// <summary>Inserts the rows whose ids are not stored yet, saying which it inserted.</summary>
+    private static async Task<List<AppendedEvent>> InsertAsync(NpgsqlConnection connection, EventBatch batch, long receivedAt)
+    {
+        var rows = RowsById(batch);
+        var inserted = new List<AppendedEvent>(batch.Count);
+        await using var command = Sql.Command(connection, null, InsertBatch);
+        Sql.Add(command, "@received_at", receivedAt);
+        Sql.Add(command, "@count", batch.Count);
+        Sql.Add(command, "@ids", batch.Ids);
+        Sql.Add(command, "@types", batch.Types);
+        Sql.Add(command, "@subjects", batch.Subjects);
+        Sql.Add(command, "@ats", batch.Ats);
+        Sql.Add(command, "@bodies", batch.Bodies);
+        await using var reader = await command.ExecuteReaderAsync(CancellationToken.None).ConfigureAwait(false);
+        while (await reader.ReadAsync(CancellationToken.None).ConfigureAwait(false))
+        {
+            var row = rows[reader.GetString(1)];
+            inserted.Add(new AppendedEvent(reader.GetInt64(0), batch.Ids[row], batch.Types[row], batch.Subjects[row]));
+        }
+
+        return inserted;
+    }
+
+    private static Dictionary<string, int> RowsById(EventBatch batch)
+    {
+        var rows = new Dictionary<string, int>(batch.Count, StringComparer.Ordinal);
+        for (var i = 0; i < batch.Count; i++)
+        {
+            rows.Add(batch.Ids[i], i);
+        }
+
+        return rows;
+    }
+
+    /// <summary>Orders strings by code point, as PostgreSQL's <c>COLLATE "C"</c> orders their UTF-8 bytes (UTF-16 code
+    /// units differ only in that surrogates, which encode code points above U+FFFF, come before U+E000 to U+FFFF).</summary>
+    internal static int CodePointOrder(string a, string b)
+    {
+        var length = Math.Min(a.Length, b.Length);
+        for (var i = 0; i < length; i++)
+        {
+            if (a[i] != b[i])
+            {
+                var (surrogateA, surrogateB) = (char.IsSurrogate(a[i]), char.IsSurrogate(b[i]));
+                return surrogateA == surrogateB ? a[i].CompareTo(b[i]) : surrogateA ? 1 : -1;
+            }
+        }
+
+        return a.Length.CompareTo(b.Length);
     }
 
     public override string TypeIn(DbCommand command, IReadOnlyCollection<string> types)
