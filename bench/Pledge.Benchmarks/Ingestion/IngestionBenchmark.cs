@@ -96,8 +96,15 @@ internal static class IngestionBenchmark
         return [.. lines.Take(count)];
     }
 
+    /// <summary>
+    /// Runs <paramref name="run"/> on a database of its own, on a disk with nothing left to write from the previous
+    /// measurement: the hundreds of megabytes a batch run leaves in the page cache (PostgreSQL's WAL) are otherwise
+    /// written back 30 s later (the kernel's dirty_expire), in the middle of the next measurement. One 250 ms stall
+    /// of PostgreSQL's latency run fell on that moment; stalls of 100-150 ms still happen in some runs after it.
+    /// </summary>
     private static async Task<T> WithFreshDatabaseAsync<T>(string database, Func<string, Task<T>> run)
     {
+        await FlushDisksAsync();
         if (Kind(database) == "sqlite")
         {
             var folder = Path.Combine(Path.GetTempPath(), "pledge-ingest-" + Guid.NewGuid().ToString("N"));
@@ -124,6 +131,17 @@ internal static class IngestionBenchmark
             NpgsqlConnection.ClearAllPools();
             await ExecuteAsync(database, $"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)");
         }
+    }
+
+    private static async Task FlushDisksAsync()
+    {
+        if (!OperatingSystem.IsLinux())
+        {
+            return;
+        }
+
+        using var sync = Process.Start(new ProcessStartInfo("sync") { UseShellExecute = false }) ?? throw new InvalidOperationException("sync did not start");
+        await sync.WaitForExitAsync();
     }
 
     private static string Kind(string database) => database.Contains("Host=", StringComparison.OrdinalIgnoreCase) ? "postgresql" : "sqlite";
