@@ -306,4 +306,27 @@ public abstract class EventStoreTests<TDatabase> : StoreTest<TDatabase>
         Assert.Equal(Enumerable.Range(0, distinct).Select(i => "e" + i).Order(StringComparer.Ordinal), stored.Select(e => e.Id).Order(StringComparer.Ordinal));
         Assert.Equal(distinct, stored.Select(e => e.Sequence).Distinct().Count());
     }
+
+    [Fact]
+    public async Task Observers_hear_of_every_write_that_ends_a_failed_one_with_nothing_inserted()
+    {
+        var store = await OpenAsync();
+        await ExecuteAsync(store, Database.PoisonEvents);
+        var heard = new List<string[]>();
+        using var watching = store.Events.OnAppended(events =>
+        {
+            lock (heard)
+            {
+                heard.Add([.. events.Select(e => e.Id)]);
+            }
+        });
+
+        await store.Events.AppendAsync([Event("a"), Event("b")]);
+        await Assert.ThrowsAnyAsync<DbException>(() => store.Events.AppendAsync([Event("c"), Event("poison")]));
+        await store.Events.AppendAsync([Event("a")]);
+
+        Assert.Equal([["a", "b"], [], []], heard);
+        Assert.Equal(3, store.Events.WritesBegun);
+        Assert.Equal(3, store.Events.WritesEnded);
+    }
 }
