@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Net;
 using System.Text;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -115,11 +116,13 @@ public abstract class OperationsTests<TDatabase> : ServerTest<TDatabase> where T
     public async Task Stopping_lets_a_request_in_flight_finish_and_store_its_events()
     {
         // A real socket: the in-memory test server has no connections to drain.
+        var handling = new RequestsSeen();
         var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(builder =>
         {
             builder.UseSetting("database", ConnectionString);
             builder.UseSetting("urls", "http://127.0.0.1:0");
             builder.UseSetting("admin-key", PledgeTestServer.AdminKey);
+            builder.ConfigureServices(services => services.AddSingleton<IStartupFilter>(handling));
         });
         factory.UseKestrel();
         factory.StartServer();
@@ -130,6 +133,10 @@ public abstract class OperationsTests<TDatabase> : ServerTest<TDatabase> where T
         var body = new SlowContent(Encoding.UTF8.GetBytes("[" + Created + "," + Commented + "]"));
         var posting = client.PostAsync("/api/v1/events", body);
         await body.Started.Task.WaitAsync(TimeSpan.FromSeconds(30));
+
+        // In flight once the server handles it: the client having sent part of it does not mean the server has read
+        // its headers yet (a stop before that closes the connection, and the test failed on a busy machine).
+        await handling.First.Task.WaitAsync(TimeSpan.FromSeconds(30));
 
         var stopping = Task.Run(async () => await factory.DisposeAsync());
         await Task.Delay(300);
@@ -150,6 +157,22 @@ public abstract class OperationsTests<TDatabase> : ServerTest<TDatabase> where T
             builder.UseSetting("admin-key", PledgeTestServer.AdminKey);
             builder.ConfigureLogging(logging => logging.AddProvider(logs));
         });
+
+    /// <summary>Completes <see cref="First"/> when the server's pipeline starts handling a request.</summary>
+    private sealed class RequestsSeen : IStartupFilter
+    {
+        public TaskCompletionSource First { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
+        {
+            app.Use(async (context, handle) =>
+            {
+                First.TrySetResult();
+                await handle(context);
+            });
+            next(app);
+        };
+    }
 
     /// <summary>A body sent in two parts: the first at once, the rest when the test says so.</summary>
     private sealed class SlowContent(byte[] bytes) : HttpContent
