@@ -103,7 +103,7 @@ internal sealed class PostgresDialect : StoreDialect
         // outside a transaction: a single statement is atomic on its own, and BEGIN and COMMIT cost a round trip.
         var (merged, owners) = batches.Count == 1 ? (batches[0], null) : EventBatch.Merge(batches);
         await using var connection = await _dataSource.OpenConnectionAsync(CancellationToken.None).ConfigureAwait(false);
-        List<AppendedEvent> inserted;
+        List<(int Row, long Sequence)> inserted;
         try
         {
             inserted = await CopyAsync(connection, merged, receivedAt).ConfigureAwait(false);
@@ -121,17 +121,17 @@ internal sealed class PostgresDialect : StoreDialect
 
         // In sequence order, each with its caller's batch.
         inserted.Sort(static (a, b) => a.Sequence.CompareTo(b.Sequence));
-        var rows = owners is null ? null : RowsById(merged);
-        foreach (var e in inserted)
+        foreach (var (row, sequence) in inserted)
         {
-            appended[owners is null ? 0 : owners[rows![e.Id]]].Add(e);
+            appended[owners?[row] ?? 0].Add(new AppendedEvent(sequence, merged.Ids[row], merged.Types[row], merged.Subjects[row]));
         }
 
         return appended;
     }
 
-    /// <summary>Copies every row in; fails with a unique violation, storing nothing, if any id is stored already.</summary>
-    private static async Task<List<AppendedEvent>> CopyAsync(NpgsqlConnection connection, EventBatch batch, long receivedAt)
+    /// <summary>Copies every row in, returning each row's sequence; fails with a unique violation, storing nothing, if
+    /// any id is stored already.</summary>
+    private static async Task<List<(int Row, long Sequence)>> CopyAsync(NpgsqlConnection connection, EventBatch batch, long receivedAt)
     {
         var sequences = new long[batch.Count];
         await using (var command = new NpgsqlCommand("SELECT nextval('events_sequence') FROM generate_series(1, @count)", connection))
@@ -153,7 +153,6 @@ internal sealed class PostgresDialect : StoreDialect
         }
 
         Array.Sort(order, (a, b) => CodePointOrder(batch.Ids[a], batch.Ids[b]));
-        var inserted = new List<AppendedEvent>(batch.Count);
         await using (var copy = await connection.BeginBinaryImportAsync(CopyEvents, CancellationToken.None).ConfigureAwait(false))
         {
             foreach (var i in order)
@@ -166,20 +165,24 @@ internal sealed class PostgresDialect : StoreDialect
                 await copy.WriteAsync(receivedAt, NpgsqlDbType.Bigint, CancellationToken.None).ConfigureAwait(false);
                 await copy.WriteAsync(batch.Bodies[i], NpgsqlDbType.Text, CancellationToken.None).ConfigureAwait(false);
                 await copy.WriteAsync(sequences[i], NpgsqlDbType.Bigint, CancellationToken.None).ConfigureAwait(false);
-                inserted.Add(new AppendedEvent(sequences[i], batch.Ids[i], batch.Types[i], batch.Subjects[i]));
             }
 
             await copy.CompleteAsync(CancellationToken.None).ConfigureAwait(false);
         }
 
-        return inserted;
+        return [.. sequences.Select((sequence, row) => (row, sequence))];
     }
 
-    /// <summary>Inserts the rows whose ids are not stored yet, saying which it inserted.</summary>
-    private static async Task<List<AppendedEvent>> InsertAsync(NpgsqlConnection connection, EventBatch batch, long receivedAt)
+    /// <summary>Inserts the rows whose ids are not stored yet, returning the sequence of each it inserted.</summary>
+    private static async Task<List<(int Row, long Sequence)>> InsertAsync(NpgsqlConnection connection, EventBatch batch, long receivedAt)
     {
-        var rows = RowsById(batch);
-        var inserted = new List<AppendedEvent>(batch.Count);
+        var rows = new Dictionary<string, int>(batch.Count, StringComparer.Ordinal);
+        for (var i = 0; i < batch.Count; i++)
+        {
+            rows.Add(batch.Ids[i], i);
+        }
+
+        var inserted = new List<(int Row, long Sequence)>(batch.Count);
         await using var command = Sql.Command(connection, null, InsertBatch);
         Sql.Add(command, "@received_at", receivedAt);
         Sql.Add(command, "@count", batch.Count);
@@ -191,22 +194,10 @@ internal sealed class PostgresDialect : StoreDialect
         await using var reader = await command.ExecuteReaderAsync(CancellationToken.None).ConfigureAwait(false);
         while (await reader.ReadAsync(CancellationToken.None).ConfigureAwait(false))
         {
-            var row = rows[reader.GetString(1)];
-            inserted.Add(new AppendedEvent(reader.GetInt64(0), batch.Ids[row], batch.Types[row], batch.Subjects[row]));
+            inserted.Add((rows[reader.GetString(1)], reader.GetInt64(0)));
         }
 
         return inserted;
-    }
-
-    private static Dictionary<string, int> RowsById(EventBatch batch)
-    {
-        var rows = new Dictionary<string, int>(batch.Count, StringComparer.Ordinal);
-        for (var i = 0; i < batch.Count; i++)
-        {
-            rows.Add(batch.Ids[i], i);
-        }
-
-        return rows;
     }
 
     /// <summary>Orders strings by code point, as PostgreSQL's <c>COLLATE "C"</c> orders their UTF-8 bytes (UTF-16 code

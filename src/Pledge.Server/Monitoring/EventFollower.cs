@@ -198,7 +198,7 @@ internal sealed partial class EventFollower(PledgeDatabase database, TimeProvide
             }
             else
             {
-                TakeOwn(now, handOn ? tickets : null);
+                TakeOwn(now, tickets);
                 readStore |= MustRead(store.Events);
 
                 if (readStore)
